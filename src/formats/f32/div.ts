@@ -46,9 +46,10 @@ export function f32_div(a: number, b: number): number {
     expZ--;
     shift = 31;
   }
-  // approxRecip32 is within 2^-29, so the estimate lies in q - 2 … q + 4 (a unit of that is truncation). When its
-  // low six bits are 3 … 59, every candidate has the same bits from 2^6 up and a nonzero remainder below, so they
-  // all round alike and a sticky bit stands in for the rest; otherwise the exact remainder settles q.
+  // approxRecip32 is at most 2^-29 low and 2^-31 high (test/primitives/approxExhaustive.test.ts checks every
+  // divisor), so the estimate lies in q - 4 … q + 1. When its low six bits are 3 … 59, every candidate has the same
+  // bits from 2^6 up and a nonzero remainder below, so they all round alike and a sticky bit stands in for the rest;
+  // otherwise the exact remainder settles q.
   let sigZ = umulHi(sigA << (shift - 23), approxRecip32((sigB << 8) >>> 0));
   const low = sigZ & 0x3f;
   if (low >= 3 && low <= 59) {

@@ -27,8 +27,9 @@ export function f32_sqrt(a: number): number {
   // a = m·2^(2k) with m in [1, 4); sqrt(a) = sqrt(m)·2^k, and M = m·2^30 fills a word.
   const expZ = ((expA - 0x7f) >> 1) + 0x7e;
   const m = ((sigA | 0x00800000) << ((expA & 1) === 0 ? 8 : 7)) >>> 0;
-  // Q = sqrt(M·2^30) = sqrt(m)·2^30 is the significand wanted. approxRecipSqrt32 is within 2^-28, so the estimate
-  // M·Y lies within 10 of Q; as in f32_div, only estimates whose low six bits are near a multiple of 64 need the
+  // Q = sqrt(M·2^30) = sqrt(m)·2^30 is the significand wanted. approxRecipSqrt32 is within 2^-28 (checked for every
+  // M in test/primitives/approxExhaustive.test.ts), so the estimate 2·floor(M·Y/2^32) lies in Q - 10 … Q + 8; as in
+  // f32_div, only estimates whose low six bits are near a multiple of 64 need the
   // exact remainder M·2^30 - sigZ^2.
   let sigZ = umulHi(m, approxRecipSqrt32(m)) << 1;
   const low = sigZ & 0x3f;
