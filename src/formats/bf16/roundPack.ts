@@ -35,7 +35,7 @@ export function subnormalSigBF16(sig: number): number {
 }
 
 /**
- * Round sign·sig·2^(exp-141) to bfloat16. `exp` is the biased exponent minus one; sig < 2^15 with its leading bit at
+ * Round sign·sig·2^(exp-140) to bfloat16. `exp` is the biased exponent minus one; sig < 2^15 with its leading bit at
  * 2^14 unless the value is subnormal.
  */
 export function roundPackToBF16(sign: number, exp: number, sig: number): number {

@@ -34,7 +34,7 @@ export function subnormalSigF16(sig: number): number {
 }
 
 /**
- * Round sign·sig·2^(exp-29) to binary16. `exp` is the biased exponent minus one; sig < 2^15 with its leading bit at
+ * Round sign·sig·2^(exp-28) to binary16. `exp` is the biased exponent minus one; sig < 2^15 with its leading bit at
  * 2^14 unless the value is subnormal.
  */
 export function roundPackToF16(sign: number, exp: number, sig: number): number {

@@ -36,7 +36,7 @@ export function subnormalSigF32(sig: number): number {
 }
 
 /**
- * Round sign·sig·2^(exp-157) to binary32. `exp` is the biased exponent minus one (the implicit bit adds it back when
+ * Round sign·sig·2^(exp-156) to binary32. `exp` is the biased exponent minus one (the implicit bit adds it back when
  * packed); sig < 2^31 with its leading bit at 2^30 unless the value is subnormal.
  */
 export function roundPackToF32(sign: number, exp: number, sig: number): number {

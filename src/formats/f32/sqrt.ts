@@ -2,7 +2,7 @@
 import { env, flag_invalid } from '../../env/environment.js';
 import { add64, approxRecipSqrt32, sub64, umulHi, wide } from '../../primitives/integer.js';
 import { defaultNaNF32, propagateNaNF32 } from '../specialize.js';
-import { packF32, roundPackToF32, subnormalExpF32, subnormalSigF32 } from './roundPack.js';
+import { roundPackToF32, subnormalExpF32, subnormalSigF32 } from './roundPack.js';
 
 export function f32_sqrt(a: number): number {
   const signA = a >>> 31;

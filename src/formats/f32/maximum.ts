@@ -1,0 +1,8 @@
+/** binary32 maximum (IEEE 754-2019 9.6): the greater operand, +0 above -0; a NaN operand gives a NaN. */
+import { isNaNF32, propagateNaNF32 } from '../specialize.js';
+import { orderKeyF32 } from './order.js';
+
+export function f32_maximum(a: number, b: number): number {
+  if (isNaNF32(a) || isNaNF32(b)) return propagateNaNF32(a, b);
+  return orderKeyF32(a) >= orderKeyF32(b) ? a >>> 0 : b >>> 0;
+}
