@@ -1,0 +1,11 @@
+/** binary16 a = b, a quiet comparison: a NaN makes it false and raises invalid only if it is signaling. +0 = -0. */
+import { env, flag_invalid } from '../../env/environment.js';
+import { isNaNF16, isSignalingNaNF16 } from '../specialize.js';
+
+export function f16_eq(a: number, b: number): boolean {
+  if (isNaNF16(a) || isNaNF16(b)) {
+    if (isSignalingNaNF16(a) || isSignalingNaNF16(b)) env.flags |= flag_invalid;
+    return false;
+  }
+  return a === b || ((a | b) & 0x7fff) === 0;
+}
