@@ -1,7 +1,7 @@
 /** binary16 division a / b, correctly rounded in the current mode. */
 import { env, flag_infinite, flag_invalid } from '../../env/environment.js';
 import { approxRecip32, umulHi } from '../../primitives/integer.js';
-import { defaultNaNF16, propagateNaNF16 } from '../specialize.js';
+import { invalidNaNF16, propagateNaNF16 } from '../specialize.js';
 import { packF16, roundPackToF16, subnormalExpF16, subnormalSigF16 } from './roundPack.js';
 
 export function f16_div(a: number, b: number): number {
@@ -15,7 +15,7 @@ export function f16_div(a: number, b: number): number {
     if (expB === 0x1f) {
       if (sigB !== 0) return propagateNaNF16(a, b);
       env.flags |= flag_invalid;
-      return defaultNaNF16;
+      return invalidNaNF16();
     }
     return packF16(signZ, 0x1f, 0);
   }
@@ -24,7 +24,7 @@ export function f16_div(a: number, b: number): number {
     if (sigB === 0) {
       if ((expA | sigA) === 0) {
         env.flags |= flag_invalid;
-        return defaultNaNF16;
+        return invalidNaNF16();
       }
       env.flags |= flag_infinite;
       return packF16(signZ, 0x1f, 0);

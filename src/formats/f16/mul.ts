@@ -1,6 +1,6 @@
 /** binary16 multiplication, correctly rounded in the current mode. */
 import { env, flag_invalid } from '../../env/environment.js';
-import { defaultNaNF16, propagateNaNF16 } from '../specialize.js';
+import { invalidNaNF16, propagateNaNF16 } from '../specialize.js';
 import { packF16, roundPackToF16, subnormalExpF16, subnormalSigF16 } from './roundPack.js';
 
 export function f16_mul(a: number, b: number): number {
@@ -14,7 +14,7 @@ export function f16_mul(a: number, b: number): number {
     // Infinity times zero has no meaningful value.
     if ((expA | sigA) === 0 || (expB | sigB) === 0) {
       env.flags |= flag_invalid;
-      return defaultNaNF16;
+      return invalidNaNF16();
     }
     return packF16(signZ, 0x1f, 0);
   }

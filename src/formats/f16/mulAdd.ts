@@ -7,7 +7,7 @@
  */
 import { env, flag_invalid, round_min } from '../../env/environment.js';
 import { clz32, shiftRightJam32 } from '../../primitives/integer.js';
-import { defaultNaNF16, propagateNaNF16 } from '../specialize.js';
+import { invalidNaNF16, propagateNaNF16 } from '../specialize.js';
 import { packF16, roundPackToF16, subnormalExpF16, subnormalSigF16 } from './roundPack.js';
 
 export function f16_mulAdd(a: number, b: number, c: number): number {
@@ -25,14 +25,14 @@ export function f16_mulAdd(a: number, b: number, c: number): number {
     }
     if ((expA | sigA) === 0 || (expB | sigB) === 0) {
       env.flags |= flag_invalid;
-      return propagateNaNF16(defaultNaNF16, c);
+      return propagateNaNF16(invalidNaNF16(), c);
     }
     if (expC === 0x1f) {
       if (sigC !== 0) return propagateNaNF16(c, 0);
       // Infinities of opposite signs cancel to nothing meaningful.
       if (signC !== signProd) {
         env.flags |= flag_invalid;
-        return defaultNaNF16;
+        return invalidNaNF16();
       }
     }
     return packF16(signProd, 0x1f, 0);

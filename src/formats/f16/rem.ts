@@ -3,7 +3,7 @@
  * sign.
  */
 import { env, flag_invalid } from '../../env/environment.js';
-import { defaultNaNF16, propagateNaNF16 } from '../specialize.js';
+import { invalidNaNF16, propagateNaNF16 } from '../specialize.js';
 import { normRoundPackToF16, subnormalExpF16, subnormalSigF16 } from './roundPack.js';
 
 export function f16_rem(a: number, b: number): number {
@@ -15,13 +15,13 @@ export function f16_rem(a: number, b: number): number {
   if (expA === 0x1f) {
     if (sigA !== 0 || (expB === 0x1f && sigB !== 0)) return propagateNaNF16(a, b);
     env.flags |= flag_invalid;
-    return defaultNaNF16;
+    return invalidNaNF16();
   }
   if (expB === 0x1f) return sigB !== 0 ? propagateNaNF16(a, b) : a;
   if (expB === 0) {
     if (sigB === 0) {
       env.flags |= flag_invalid;
-      return defaultNaNF16;
+      return invalidNaNF16();
     }
     expB = subnormalExpF16(sigB);
     sigB = subnormalSigF16(sigB);

@@ -1,7 +1,7 @@
 /** binary16 square root, correctly rounded in the current mode. */
 import { env, flag_invalid } from '../../env/environment.js';
 import { approxRecipSqrt32, umulHi } from '../../primitives/integer.js';
-import { defaultNaNF16, propagateNaNF16 } from '../specialize.js';
+import { invalidNaNF16, propagateNaNF16 } from '../specialize.js';
 import { roundPackToF16, subnormalExpF16, subnormalSigF16 } from './roundPack.js';
 
 export function f16_sqrt(a: number): number {
@@ -12,12 +12,12 @@ export function f16_sqrt(a: number): number {
     if (sigA !== 0) return propagateNaNF16(a, 0);
     if (signA === 0) return a;
     env.flags |= flag_invalid;
-    return defaultNaNF16;
+    return invalidNaNF16();
   }
   if (signA !== 0) {
     if ((expA | sigA) === 0) return a;
     env.flags |= flag_invalid;
-    return defaultNaNF16;
+    return invalidNaNF16();
   }
   if (expA === 0) {
     if (sigA === 0) return a;

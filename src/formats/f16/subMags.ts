@@ -1,7 +1,7 @@
 /** Difference of two binary16 values of the same sign: |a| - |b|, signed, with a's sign as the reference. */
 import { env, flag_invalid, round_min } from '../../env/environment.js';
 import { clz32, shiftRightJam32 } from '../../primitives/integer.js';
-import { defaultNaNF16, propagateNaNF16 } from '../specialize.js';
+import { invalidNaNF16, propagateNaNF16 } from '../specialize.js';
 import { normRoundPackToF16, packF16 } from './roundPack.js';
 
 export function subMagsF16(a: number, b: number): number {
@@ -15,7 +15,7 @@ export function subMagsF16(a: number, b: number): number {
     if (expA === 0x1f) {
       if ((sigA | sigB) !== 0) return propagateNaNF16(a, b);
       env.flags |= flag_invalid;
-      return defaultNaNF16;
+      return invalidNaNF16();
     }
     let sigDiff = sigA - sigB;
     // An exact zero difference is +0, except -0 when rounding toward -infinity (IEEE 754 6.3).

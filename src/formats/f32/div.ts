@@ -1,7 +1,7 @@
 /** binary32 division a / b, correctly rounded in the current mode. */
 import { env, flag_infinite, flag_invalid } from '../../env/environment.js';
 import { approxRecip32, umulHi } from '../../primitives/integer.js';
-import { defaultNaNF32, propagateNaNF32 } from '../specialize.js';
+import { invalidNaNF32, propagateNaNF32 } from '../specialize.js';
 import { packF32, roundPackToF32, subnormalExpF32, subnormalSigF32 } from './roundPack.js';
 
 export function f32_div(a: number, b: number): number {
@@ -15,7 +15,7 @@ export function f32_div(a: number, b: number): number {
     if (expB === 0xff) {
       if (sigB !== 0) return propagateNaNF32(a, b);
       env.flags |= flag_invalid;
-      return defaultNaNF32;
+      return invalidNaNF32();
     }
     return packF32(signZ, 0xff, 0);
   }
@@ -24,7 +24,7 @@ export function f32_div(a: number, b: number): number {
     if (sigB === 0) {
       if ((expA | sigA) === 0) {
         env.flags |= flag_invalid;
-        return defaultNaNF32;
+        return invalidNaNF32();
       }
       env.flags |= flag_infinite;
       return packF32(signZ, 0xff, 0);

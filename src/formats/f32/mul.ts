@@ -1,7 +1,7 @@
 /** binary32 multiplication, correctly rounded in the current mode. */
 import { env, flag_invalid } from '../../env/environment.js';
 import { umulHi } from '../../primitives/integer.js';
-import { defaultNaNF32, propagateNaNF32 } from '../specialize.js';
+import { invalidNaNF32, propagateNaNF32 } from '../specialize.js';
 import { packF32, roundPackToF32, subnormalExpF32, subnormalSigF32 } from './roundPack.js';
 
 export function f32_mul(a: number, b: number): number {
@@ -15,7 +15,7 @@ export function f32_mul(a: number, b: number): number {
     // Infinity times zero has no meaningful value.
     if ((expA | sigA) === 0 || (expB | sigB) === 0) {
       env.flags |= flag_invalid;
-      return defaultNaNF32;
+      return invalidNaNF32();
     }
     return packF32(signZ, 0xff, 0);
   }

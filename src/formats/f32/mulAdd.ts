@@ -7,7 +7,7 @@
  */
 import { env, flag_invalid, round_min } from '../../env/environment.js';
 import { add64, clz32, shiftRightJam64, sub64, umul, wide } from '../../primitives/integer.js';
-import { defaultNaNF32, propagateNaNF32 } from '../specialize.js';
+import { invalidNaNF32, propagateNaNF32 } from '../specialize.js';
 import { packF32, roundPackToF32, subnormalExpF32, subnormalSigF32 } from './roundPack.js';
 
 export function f32_mulAdd(a: number, b: number, c: number): number {
@@ -31,7 +31,7 @@ export function f32_mulAdd(a: number, b: number, c: number): number {
       if (signProd === signC) return c;
     }
     env.flags |= flag_invalid;
-    return defaultNaNF32;
+    return invalidNaNF32();
   }
   if (expC === 0xff) return sigC !== 0 ? propagateNaNF32(c, 0) : c;
   if ((expA | sigA) === 0 || (expB | sigB) === 0) {

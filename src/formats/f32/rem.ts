@@ -4,7 +4,7 @@
  */
 import { env, flag_invalid } from '../../env/environment.js';
 import { umDivMod, wide } from '../../primitives/integer.js';
-import { defaultNaNF32, propagateNaNF32 } from '../specialize.js';
+import { invalidNaNF32, propagateNaNF32 } from '../specialize.js';
 import { normRoundPackToF32, subnormalExpF32, subnormalSigF32 } from './roundPack.js';
 
 export function f32_rem(a: number, b: number): number {
@@ -15,13 +15,13 @@ export function f32_rem(a: number, b: number): number {
   if (expA === 0xff) {
     if (sigA !== 0 || (expB === 0xff && sigB !== 0)) return propagateNaNF32(a, b);
     env.flags |= flag_invalid;
-    return defaultNaNF32;
+    return invalidNaNF32();
   }
   if (expB === 0xff) return sigB !== 0 ? propagateNaNF32(a, b) : a;
   if (expB === 0) {
     if (sigB === 0) {
       env.flags |= flag_invalid;
-      return defaultNaNF32;
+      return invalidNaNF32();
     }
     expB = subnormalExpF32(sigB);
     sigB = subnormalSigF32(sigB);

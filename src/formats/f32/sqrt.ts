@@ -1,7 +1,7 @@
 /** binary32 square root, correctly rounded in the current mode. */
 import { env, flag_invalid } from '../../env/environment.js';
 import { add64, approxRecipSqrt32, sub64, umulHi, wide } from '../../primitives/integer.js';
-import { defaultNaNF32, propagateNaNF32 } from '../specialize.js';
+import { invalidNaNF32, propagateNaNF32 } from '../specialize.js';
 import { roundPackToF32, subnormalExpF32, subnormalSigF32 } from './roundPack.js';
 
 export function f32_sqrt(a: number): number {
@@ -12,12 +12,12 @@ export function f32_sqrt(a: number): number {
     if (sigA !== 0) return propagateNaNF32(a, 0);
     if (signA === 0) return a;
     env.flags |= flag_invalid;
-    return defaultNaNF32;
+    return invalidNaNF32();
   }
   if (signA !== 0) {
     if ((expA | sigA) === 0) return a;
     env.flags |= flag_invalid;
-    return defaultNaNF32;
+    return invalidNaNF32();
   }
   if (expA === 0) {
     if (sigA === 0) return a;

@@ -1,7 +1,7 @@
 /** Difference of two binary32 values of the same sign: |a| - |b|, signed, with a's sign as the reference. */
 import { env, flag_invalid, round_min } from '../../env/environment.js';
 import { clz32, shiftRightJam32 } from '../../primitives/integer.js';
-import { defaultNaNF32, propagateNaNF32 } from '../specialize.js';
+import { invalidNaNF32, propagateNaNF32 } from '../specialize.js';
 import { normRoundPackToF32, packF32 } from './roundPack.js';
 
 export function subMagsF32(a: number, b: number): number {
@@ -15,7 +15,7 @@ export function subMagsF32(a: number, b: number): number {
     if (expA === 0xff) {
       if ((sigA | sigB) !== 0) return propagateNaNF32(a, b);
       env.flags |= flag_invalid;
-      return defaultNaNF32;
+      return invalidNaNF32();
     }
     let sigDiff = sigA - sigB;
     // An exact zero difference is +0, except -0 when rounding toward -infinity (IEEE 754 6.3).
