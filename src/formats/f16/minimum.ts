@@ -1,8 +1,8 @@
 /** binary16 minimum (IEEE 754-2019 9.6): a NaN operand gives a NaN; -0 is less than +0. No flags for numbers. */
 import { isNaNF16, propagateNaNF16 } from '../specialize.js';
-import { orderKeyF16 } from './order.js';
+import { orderKey16 } from '../order16.js';
 
 export function f16_minimum(a: number, b: number): number {
   if (isNaNF16(a) || isNaNF16(b)) return propagateNaNF16(a, b);
-  return orderKeyF16(a) <= orderKeyF16(b) ? a : b;
+  return orderKey16(a) <= orderKey16(b) ? a : b;
 }

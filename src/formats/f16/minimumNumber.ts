@@ -4,7 +4,7 @@
  */
 import { env, flag_invalid } from '../../env/environment.js';
 import { isNaNF16, isSignalingNaNF16, propagateNaNF16 } from '../specialize.js';
-import { orderKeyF16 } from './order.js';
+import { orderKey16 } from '../order16.js';
 
 export function f16_minimumNumber(a: number, b: number): number {
   if (isNaNF16(a)) {
@@ -16,5 +16,5 @@ export function f16_minimumNumber(a: number, b: number): number {
     if (isSignalingNaNF16(b)) env.flags |= flag_invalid;
     return a;
   }
-  return orderKeyF16(a) <= orderKeyF16(b) ? a : b;
+  return orderKey16(a) <= orderKey16(b) ? a : b;
 }
