@@ -29,10 +29,13 @@ done
 failures=0
 runs=0
 for fn in "${functions[@]}"; do
-  if ! "$bin/testfloat_gen" -n 1 "$fn" >/dev/null 2>&1; then
-    echo "skip $fn (testfloat_gen does not know it)"
-    continue
-  fi
+  probe=$("$bin/testfloat_gen" "$fn" 2>&1 | head -c 100 || true)
+  case $probe in
+    testfloat_gen:* | "")
+      echo "skip $fn (testfloat_gen does not know it)"
+      continue
+      ;;
+  esac
   case $fn in
     *_r_minMag) modes=(none) ;;
     *_to_f32|*_to_f16|*_to_bf16|*_add|*_sub|*_mul|*_mulAdd|*_div|*_sqrt|*_roundToInt|*_to_i32|*_to_ui32|*_to_i64|*_to_ui64)
