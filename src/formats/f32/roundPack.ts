@@ -40,6 +40,19 @@ export function subnormalSigF32(sig: number): number {
  * packed); sig < 2^31 with its leading bit at 2^30 unless the value is subnormal.
  */
 export function roundPackToF32(sign: number, exp: number, sig: number): number {
+  // The common case (nearest-even, result comfortably normal) is kept small so that V8 inlines it into callers.
+  if (env.roundingMode === round_near_even && exp >>> 0 < 0xfd) {
+    const roundBits = sig & 0x7f;
+    env.flags |= -roundBits >>> 31;
+    // Ties (roundBits = 0x40) clear the lsb, which makes them go to even.
+    sig = ((sig + 0x40) >>> 7) & ~(((roundBits ^ 0x40) - 1) >>> 31);
+    return packF32(sign, sig !== 0 ? exp : 0, sig);
+  }
+  return roundPackToF32Slow(sign, exp, sig);
+}
+
+/** {@link roundPackToF32} for every rounding mode and for results that may overflow or be subnormal. */
+function roundPackToF32Slow(sign: number, exp: number, sig: number): number {
   const roundingMode = env.roundingMode;
   const roundNearEven = roundingMode === round_near_even;
   let roundIncrement = 0x40;
