@@ -10,6 +10,11 @@ export default defineConfig([
     target: 'node20',
   },
   {
+    entry: { train: 'src/tools/train/main.ts' },
+    format: ['esm'],
+    target: 'node20',
+  },
+  {
     entry: { cli: 'src/tools/cli/main.ts' },
     format: ['esm'],
     banner: { js: '#!/usr/bin/env node' },
