@@ -23,6 +23,17 @@ const BOUNDARY: readonly (readonly [path: string, reason: string])[] = [
       'doubles before any fpuless arithmetic runs',
   ],
   ['src/inference/engines/f64/', 'the float64 reference engine: native doubles by design, the yardstick of the rest'],
+  [
+    'src/inference/engines/quant/prepare/',
+    'host-side quantization preparation (calibration statistics, clipping thresholds, scales, fixed-point ' +
+      'multipliers and tables computed from float weights) and the quantized engine boundary that turns input ' +
+      'doubles into codes and output codes into doubles; the forward pass itself is in quant/run/',
+  ],
+  [
+    'src/inference/engines/soft/boundary.ts',
+    "the soft engines' boundary: model constants and a sample's input doubles rounded to format words, output words " +
+      'widened to doubles (through codec/number.ts); every kernel is in the other, scanned, soft engine files',
+  ],
 ];
 
 const ALLOWED_MATH = new Set(['imul', 'clz32']);

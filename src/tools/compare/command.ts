@@ -1,0 +1,197 @@
+/**
+ * `fpuless compare` from parsed options to exit status: check every option and file first (a CompareError, status 2,
+ * nothing written), then measure, write report.json and report.html atomically into the output directory, and print
+ * the tables (or, with --json, report.json) on stdout. Progress goes to stderr when it is a terminal.
+ */
+import { accessSync, closeSync, constants, fsyncSync, mkdirSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { dirname, extname, join, resolve } from 'node:path';
+import cliProgress from 'cli-progress';
+import type { Graph } from '../../inference/model/graph.js';
+import { loadModel } from '../../inference/model/modelFile.js';
+import { MnistError } from '../data/mnist.js';
+import { DEFAULT_CALIB, loadDataset } from './dataset.js';
+import { selectEngines } from './engines.js';
+import { CompareError } from './errors.js';
+import { reportHtml } from './html.js';
+import { DEFAULT_MODEL, packageRoot, packageVersion } from './paths.js';
+import { reportJson } from './report.js';
+import { type Progress, runComparison } from './run.js';
+import { reportText } from './tables.js';
+
+export { DEFAULT_CALIB };
+
+export const EXIT_USAGE = 2;
+export const DEFAULT_OUT = 'fpuless-report';
+
+/** The options as commander hands them over (strings, unparsed). */
+export interface CompareOptions {
+  model?: string;
+  inputs?: string;
+  labels?: string;
+  engines?: string;
+  calib?: string;
+  limit?: string;
+  out?: string;
+  json?: boolean;
+  /** Samples traced per layer (not a command-line option; tests lower it). */
+  traceSamples?: number;
+}
+
+/** Where output goes; the defaults are the process's streams. */
+export interface CompareIo {
+  readonly stdout: NodeJS.WritableStream;
+  readonly stderr: NodeJS.WritableStream & { readonly isTTY?: boolean };
+  readonly cwd: string;
+}
+
+export function processIo(): CompareIo {
+  return { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() };
+}
+
+function positiveInteger(text: string | undefined, option: string): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\s*\d+\s*$/.test(text) || Number(text) < 1 || !Number.isSafeInteger(Number(text))) {
+    throw new CompareError(`${option} must be a positive integer, got ${JSON.stringify(text)}`);
+  }
+  return Number(text);
+}
+
+function modelPath(option: string | undefined, cwd: string): string {
+  const path = option === undefined ? join(packageRoot(), DEFAULT_MODEL) : resolve(cwd, option);
+  const ext = extname(path).toLowerCase();
+  if (ext === '.onnx') {
+    throw new CompareError(`--model ${option}: ONNX models are not supported yet; give an fpuless model file (.fplm)`);
+  }
+  if (ext !== '.fplm') {
+    throw new CompareError(`--model ${option ?? path}: unknown model type "${ext || '(no extension)'}"; expected an fpuless model file (.fplm)`);
+  }
+  return path;
+}
+
+function readGraph(path: string, shown: string): Graph {
+  try {
+    return loadModel(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new CompareError(`--model ${shown}: no such file`);
+    if (code !== undefined) throw new CompareError(`--model ${shown}: cannot read (${(e as Error).message})`);
+    if (e instanceof Error && e.name === 'ModelError') throw new CompareError(`--model ${shown}: ${e.message}`);
+    throw e;
+  }
+}
+
+/** The output directory, checked before any work: an existing directory we may write, or creatable. */
+function checkOutDir(dir: string): void {
+  let probe = dir;
+  for (;;) {
+    let isDir: boolean;
+    try {
+      isDir = statSync(probe).isDirectory();
+    } catch {
+      const parent = dirname(probe);
+      if (parent === probe) throw new CompareError(`--out ${dir}: cannot be created`);
+      probe = parent;
+      continue;
+    }
+    if (!isDir) throw new CompareError(`--out ${dir}: ${probe === dir ? 'is not a directory' : `${probe} is not a directory`}`);
+    try {
+      accessSync(probe, constants.W_OK);
+    } catch {
+      throw new CompareError(`--out ${dir}: ${probe} is not writable`);
+    }
+    return;
+  }
+}
+
+let tempCounter = 0;
+
+/** Write every file to a temporary name in `dir`, flush, then rename each over its target. */
+export function writeAtomically(dir: string, files: readonly { readonly name: string; readonly text: string }[]): void {
+  mkdirSync(dir, { recursive: true });
+  const temps: { tmp: string; target: string }[] = [];
+  try {
+    for (const f of files) {
+      const tmp = join(dir, `.${f.name}.${process.pid}.${Date.now()}.${tempCounter++}.tmp`);
+      temps.push({ tmp, target: join(dir, f.name) });
+      const fd = openSync(tmp, 'wx', 0o644);
+      try {
+        const data = Buffer.from(f.text, 'utf8');
+        let done = 0;
+        while (done < data.length) done += writeSync(fd, data, done, data.length - done);
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+    }
+    for (const t of temps) renameSync(t.tmp, t.target);
+  } catch (e) {
+    for (const t of temps) {
+      try {
+        unlinkSync(t.tmp);
+      } catch {
+        // renamed already, or never created
+      }
+    }
+    throw e;
+  }
+}
+
+function progressBar(io: CompareIo): Progress {
+  const bar = new cliProgress.SingleBar(
+    {
+      stream: io.stderr,
+      format: 'compare {bar} {percentage}% | {engine} | eta {eta_formatted}',
+      barsize: 30,
+      hideCursor: true,
+      clearOnComplete: true,
+      etaBuffer: 200,
+      fps: 5,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  return {
+    start: (total) => bar.start(total, 0, { engine: '' }),
+    advance: (done, engine) => bar.increment(done, { engine: engine.padEnd(38) }),
+    stop: () => bar.stop(),
+  };
+}
+
+/** Run `fpuless compare` with `options`; returns the exit status (0, or 2 after printing one error line). */
+export function compareMain(options: CompareOptions, io: CompareIo = processIo()): number {
+  try {
+    const calib = positiveInteger(options.calib, '--calib');
+    const limit = positiveInteger(options.limit, '--limit');
+    const engines = selectEngines(options.engines);
+    const path = modelPath(options.model, io.cwd);
+    const shown = options.model ?? path;
+    const outDir = resolve(io.cwd, options.out ?? DEFAULT_OUT);
+    checkOutDir(outDir);
+    const graph = readGraph(path, shown);
+    const dataset = loadDataset(graph, { inputs: options.inputs, labels: options.labels, limit, calib });
+    const json = options.json === true;
+    const showProgress = !json && io.stderr.isTTY === true;
+    const report = runComparison({
+      graph,
+      modelPath: shown,
+      dataset,
+      engines,
+      fpulessVersion: packageVersion(),
+      ...(options.traceSamples === undefined ? {} : { traceSamples: options.traceSamples }),
+      ...(showProgress ? { progress: progressBar(io) } : {}),
+    });
+    const text = reportJson(report);
+    writeAtomically(outDir, [
+      { name: 'report.json', text },
+      { name: 'report.html', text: reportHtml(report) },
+    ]);
+    if (json) io.stdout.write(text);
+    else io.stdout.write(`${reportText(report)}\nwrote ${join(outDir, 'report.html')} and report.json\n`);
+    return 0;
+  } catch (e) {
+    if (e instanceof CompareError || e instanceof MnistError) {
+      io.stderr.write(`fpuless compare: ${e.message}\n`);
+      return EXIT_USAGE;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * The report as text for the terminal: a header, the engine table, the per-layer weight table and the per-layer SQNR
+ * table (columns and their meaning in spec/compare.md §3).
+ */
+import { bytes, decibels, fixed, magnitude, percent, rate, textTable, times } from './format.js';
+import type { CompareReport } from './report.js';
+
+export function engineTable(report: CompareReport): string {
+  const headers = [
+    'engine',
+    'accuracy',
+    'agree f64',
+    'max |Δlogit|',
+    'mean |Δlogit|',
+    'weights',
+    'inf/s',
+    'time ×',
+  ];
+  const rows = report.engines.map((e) => [
+    e.name,
+    percent(e.accuracy),
+    percent(e.agreement),
+    magnitude(e.maxAbsDelta),
+    magnitude(e.meanAbsDelta),
+    bytes(e.weightBytes),
+    rate(e.inferencesPerSecond),
+    times(e.relativeTime),
+  ]);
+  return textTable(headers, rows);
+}
+
+export function layerTable(report: CompareReport): string {
+  const headers = ['layer', 'op', 'weights', 'max|w|', 'std', 'max/std', 'skew', 'ex.kurt', '>4σ', '|q|≤2', 'levels'];
+  const rows = report.layers.map((l) => [
+    l.name,
+    l.op,
+    l.weightShape.join('×'),
+    magnitude(l.maxAbs),
+    magnitude(l.std),
+    fixed(l.maxOverStd, 1),
+    fixed(l.skew, 2),
+    fixed(l.excessKurtosis, 2),
+    String(l.outliers),
+    percent(l.centralFraction, 1),
+    `${l.int8LevelsUsed}/255`,
+  ]);
+  return textTable(headers, rows);
+}
+
+/** Rows: engines other than f64; columns: weight SQNR and output SQNR of each layer. */
+export function sqnrTable(report: CompareReport): string {
+  const headers = ['SQNR dB', ...report.layers.flatMap((l) => [`${l.name} w`, `${l.name} out`])];
+  const rows = report.engines
+    .filter((e) => e.family !== 'f64')
+    .map((e) => [e.name, ...report.layers.flatMap((l) => [decibels(e.weightSqnrDb[l.name]), decibels(e.outputSqnrDb[l.name])])]);
+  return textTable(headers, rows);
+}
+
+export function reportText(report: CompareReport): string {
+  const { model, data, calibration } = report;
+  const head = [
+    `fpuless compare: ${model.name} (${model.path}), ${model.parameters.toLocaleString('en-US')} parameters`,
+    `data: ${data.description}; layer traces on the first ${data.traceSamples}; quantized engines calibrated on the ${calibration.source}`,
+  ];
+  return [
+    ...head,
+    '',
+    engineTable(report),
+    `(time ×: time per inference relative to ${report.timingReference}; Δlogit: output minus f64's output)`,
+    '',
+    'Weights per layer (int8 grid: per-tensor max-abs, step max|w|/127):',
+    layerTable(report),
+    '',
+    `SQNR vs f64 per layer: stored weights (w) and layer outputs over ${data.traceSamples} samples (out); "exact" = identical:`,
+    sqnrTable(report),
+    '',
+  ].join('\n');
+}
