@@ -117,3 +117,4 @@ export * from './formats/convert/ui64_to_bf16.js';
 export * from './formats/convert/bf16_to_ui64.js';
 
 export * from './codec/number.js';
+export * from './math/index.js';

@@ -1,0 +1,42 @@
+/**
+ * The reference's two paths agree: the double path (Math.* rounded by definition, used unless a double lies within
+ * 2^-40 of a boundary) and the BigInt path (bigref.ts, exact rounding), on random binary32 words in every mode.
+ */
+import { describe, expect, it } from 'vitest';
+import { MODES } from '../reference/exact.js';
+import { F32, makeReference, preciseResult, type MathName } from './reference.js';
+import { biasedF32 } from './support.js';
+
+const CASES: [MathName, [number, number][]][] = [
+  ['exp', [[-104, 89]]],
+  ['exp2', [[-150, 128]]],
+  ['exp10', [[-45, 38.5]]],
+  ['expm1', [[-20, 89]]],
+  ['tanh', [[-16, 16]]],
+  ['sigmoid', [[-104, 18]]],
+  ['log', [[1e-40, 3e38]]],
+  ['log2', [[1e-40, 3e38]]],
+  ['log10', [[1e-40, 3e38]]],
+  ['log1p', [[-0.99, 3e38]]],
+  ['rsqrt', [[1e-40, 3e38]]],
+  ['softplus', [[-104, 16]]],
+];
+
+describe('reference self-check: doubles against BigInt', () => {
+  for (const [fn, regions] of CASES) {
+    it(`${fn}: 150 words, every mode`, () => {
+      const ref = makeReference(F32, fn);
+      const bad: string[] = [];
+      for (const a of biasedF32(150, regions, 5)) {
+        for (const mode of MODES) {
+          const fast = ref(a, mode);
+          const exact = preciseResult(F32, fn, a, mode);
+          if (fast.bits !== exact.bits || fast.flagsAfter !== exact.flagsAfter || fast.flagsBefore !== exact.flagsBefore) {
+            bad.push(`${fn}(0x${a.toString(16)}) mode ${mode}: double ${fast.bits.toString(16)}, BigInt ${exact.bits.toString(16)}`);
+          }
+        }
+      }
+      expect(bad).toEqual([]);
+    });
+  }
+});

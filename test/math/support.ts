@@ -1,0 +1,208 @@
+/**
+ * Shared checks of the elementary-function tests: exhaustive runs over the 16-bit formats, biased samples of
+ * binary32 words, and ulp-error measurement.
+ */
+import { describe, expect, it } from 'vitest';
+import { env, type RoundingMode } from '../../src/env/environment.js';
+import { canonicalNaNBF16, canonicalNaNF16, canonicalNaNF32 } from '../../src/formats/specialize.js';
+import { ALL16, Failures, restore } from '../support/exhaustive.js';
+import { flagNames, hex, modeName } from '../support/harness.js';
+import { BF16, F16, F32, MODES, type Format, type Mode } from '../reference/exact.js';
+import { wordToDouble } from '../reference/fast.js';
+import { doubleOf, makeReference, type MathName } from './reference.js';
+
+export { ALL16 };
+
+/** The NaN every NaN result becomes in default-NaN mode (specialize.ts decides it; these tests follow it). */
+export function defaultModeNaN(fmt: Format): number {
+  return fmt.name === 'f32' ? canonicalNaNF32 : fmt.name === 'f16' ? canonicalNaNF16 : canonicalNaNBF16;
+}
+
+/**
+ * Every one of the 65,536 words in every rounding mode. Tininess after rounding with 8086-SSE NaNs for every word;
+ * tininess before rounding with default NaNs for every word whose two expected flag sets differ, every word with a
+ * NaN result and every 7th word.
+ */
+export function exhaustive16(fmt: Format, fn: MathName, call: (a: number) => number, modes: readonly Mode[] = MODES): void {
+  const ref = makeReference(fmt, fn);
+  const op = `${fmt.name}_${fn}`;
+  const fails = new Failures();
+  const dnan = defaultModeNaN(fmt);
+  for (const mode of modes) {
+    for (let a = 0; a < 0x10000; a++) {
+      const r = ref(a, mode);
+      env.roundingMode = mode as RoundingMode;
+      env.tininess = 1;
+      env.nanMode = 0;
+      env.flags = 0;
+      let got = call(a);
+      if (got !== r.bits || env.flags !== r.flagsAfter) {
+        fails.add(`${op}(${hex(fmt, a)}) mode=${modeName(mode)} tininess=after: got ${hex(fmt, got)} ${flagNames(env.flags)}, expected ${hex(fmt, r.bits)} ${flagNames(r.flagsAfter)}`);
+      }
+      const isNaN = r.bits % fmt.signBit > fmt.expMask;
+      if (r.flagsBefore !== r.flagsAfter || isNaN || a % 7 === 0) {
+        env.tininess = 0;
+        env.nanMode = 1;
+        env.flags = 0;
+        got = call(a);
+        const bits = isNaN ? dnan : r.bits;
+        if (got !== bits || env.flags !== r.flagsBefore) {
+          fails.add(`${op}(${hex(fmt, a)}) mode=${modeName(mode)} tininess=before nan=default: got ${hex(fmt, got)} ${flagNames(env.flags)}, expected ${hex(fmt, bits)} ${flagNames(r.flagsBefore)}`);
+        }
+      }
+    }
+  }
+  restore();
+  fails.check(op);
+}
+
+/** A deterministic generator (xorshift32) so that failures reproduce. */
+export function rng(seed: number): () => number {
+  let s = seed >>> 0 || 1;
+  return () => {
+    s ^= s << 13;
+    s >>>= 0;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    s >>>= 0;
+    return s;
+  };
+}
+
+const f32buf = new Float32Array(1);
+const u32buf = new Uint32Array(f32buf.buffer);
+export function f32Bits(x: number): number {
+  f32buf[0] = x;
+  return u32buf[0]!;
+}
+export function f32Value(b: number): number {
+  u32buf[0] = b;
+  return f32buf[0]!;
+}
+
+/**
+ * Binary32 words biased to where a function is hard: for each region [lo, hi] (doubles) a share of words drawn
+ * uniformly among the binary32 words between them (a region that straddles zero is drawn half from each side), and
+ * uniform random words for the rest.
+ */
+export function biasedF32(count: number, regions: readonly (readonly [number, number])[], seed = 12345): Uint32Array {
+  const next = rng(seed);
+  const out = new Uint32Array(count);
+  const share = Math.floor(count / (regions.length + 1));
+  let k = 0;
+  const span = (lo: number, hi: number): [number, number] => {
+    const a = f32Bits(lo);
+    const b = f32Bits(hi);
+    return [Math.min(a, b), Math.abs(a - b) + 1];
+  };
+  for (const [lo, hi] of regions) {
+    const parts = lo < 0 && hi > 0 ? [span(lo, -0), span(0, hi)] : [span(lo, hi)];
+    for (let i = 0; i < share; i++) {
+      const [min, n] = parts[i % parts.length]!;
+      out[k++] = min + (next() % n);
+    }
+  }
+  while (k < count) out[k++] = next();
+  return out;
+}
+
+/** ulp of the binary32 grid at |y| (the spacing of binary32 numbers there, subnormal spacing below 2^-126). */
+export function ulpF32(y: number): number {
+  const ay = Math.abs(y);
+  if (ay < 2 ** -126) return 2 ** -149;
+  const e = Math.floor(Math.log2(ay));
+  const adj = 2 ** e > ay ? e - 1 : 2 ** (e + 1) <= ay ? e + 1 : e;
+  return 2 ** (adj - 23);
+}
+
+export interface F32Stats {
+  checked: number;
+  wrong: number;
+  maxUlp: number;
+  worst: number;
+  slow: number;
+}
+
+/**
+ * Check binary32 results on the given words in the given modes against the reference: counts results that are not
+ * correctly rounded (or whose flags differ) and measures the largest error in ulps against the double value
+ * (round to nearest only; directed modes are checked for correct rounding and flags).
+ */
+export function checkF32(
+  fn: MathName,
+  call: (a: number) => number,
+  words: Uint32Array,
+  modes: readonly Mode[],
+  wantCorrect: boolean,
+  maxUlpAllowed: number,
+): F32Stats {
+  const ref = makeReference(F32, fn);
+  const fails = new Failures();
+  let wrong = 0;
+  let maxUlp = 0;
+  let worst = 0;
+  let checked = 0;
+  for (const mode of modes) {
+    env.roundingMode = mode as RoundingMode;
+    env.tininess = 1;
+    for (let i = 0; i < words.length; i++) {
+      const a = words[i]!;
+      const r = ref(a, mode);
+      env.flags = 0;
+      const got = call(a);
+      checked++;
+      if (got !== r.bits || env.flags !== r.flagsAfter) {
+        wrong++;
+        const line = `${fn}(${hex(F32, a)} = ${f32Value(a)}) mode=${modeName(mode)}: got ${hex(F32, got)} ${flagNames(
+          env.flags,
+        )}, expected ${hex(F32, r.bits)} ${flagNames(r.flagsAfter)}`;
+        if (wantCorrect) fails.add(line);
+      }
+      if (mode === 0 && (got & 0x7f800000) !== 0x7f800000) {
+        const y = doubleOf(fn, wordToDouble(F32, a));
+        if (Number.isFinite(y)) {
+          const u = Math.abs(f32Value(got) - y) / ulpF32(y);
+          if (u > maxUlp) {
+            maxUlp = u;
+            worst = a;
+          }
+        }
+      }
+    }
+  }
+  restore();
+  if (wantCorrect) fails.check(`f32_${fn}`);
+  expect(maxUlp, `f32_${fn} worst at ${hex(F32, worst)}`).toBeLessThanOrEqual(maxUlpAllowed);
+  return { checked, wrong, maxUlp, worst, slow: ref.slowCount() };
+}
+
+export { MODES };
+
+/**
+ * The standard suite of one function: all 65,536 words of binary16 and bfloat16 in every rounding mode, and a million
+ * biased binary32 words (round to nearest, and 100,000 of them in the five other modes).
+ */
+export function mathSuite(
+  fn: MathName,
+  ops: { f32: (a: number) => number; f16: (a: number) => number; bf16: (a: number) => number },
+  regions: readonly (readonly [number, number])[],
+  tinyRegion: readonly [number, number],
+  f32Correct = true,
+  f32MaxUlp = 0.5,
+): void {
+  describe(fn, () => {
+    it('f16: every word, every rounding mode, correctly rounded with exact flags', () => {
+      exhaustive16(F16, fn, ops.f16);
+    });
+    it('bf16: every word, every rounding mode, correctly rounded with exact flags', () => {
+      exhaustive16(BF16, fn, ops.bf16);
+    });
+    it(`f32: a million words biased to the hard regions, ${f32Correct ? 'correctly rounded in every mode' : `within ${f32MaxUlp} ulp`}`, () => {
+      const words = biasedF32(1_000_000, regions);
+      words.set(biasedF32(4000, [tinyRegion], 7), 0);
+      const nearest = checkF32(fn, ops.f32, words, [0], f32Correct, f32MaxUlp);
+      const directed = checkF32(fn, ops.f32, words.subarray(0, 100_000), MODES.slice(1), f32Correct, Infinity);
+      if (f32Correct) expect(nearest.wrong + directed.wrong).toBe(0);
+    });
+  });
+}
