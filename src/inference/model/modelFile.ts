@@ -7,13 +7,13 @@
  * finite), then the graph is validated and its BatchNormalizations folded, so what it returns is ready for any engine.
  */
 
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { ModelError } from './errors.js';
 import { foldBatchNorm } from './foldBatchNorm.js';
 import type { Graph, GraphNode, NodeAttributes, OpType, Tensor, ValueInfo } from './graph.js';
 import { checkShape, formatShape } from './shapes.js';
 import { validateGraph } from './validate.js';
+import { writeFileAtomic } from './writeFileAtomic.js';
 
 export type WeightDtype = 'float32' | 'float64';
 
@@ -110,34 +110,13 @@ export function writeModel(graph: Graph, dtype: WeightDtype = 'float32'): Uint8A
   return bytes;
 }
 
-let tempCounter = 0;
-
 /**
  * Write the model file to `path` atomically: the bytes go to a temporary file in the same directory, are flushed to
  * disk, and the temporary file is renamed over `path`. On any failure the temporary file is removed and `path` is
  * untouched.
  */
 export function saveModel(path: string, graph: Graph, dtype: WeightDtype = 'float32'): void {
-  const bytes = writeModel(graph, dtype);
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.${tempCounter++}.tmp`);
-  const fd = openSync(tmp, 'wx', 0o644);
-  try {
-    try {
-      let done = 0;
-      while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, path);
-  } catch (e) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // already gone: nothing to clean up
-    }
-    throw e;
-  }
+  writeFileAtomic(path, writeModel(graph, dtype));
 }
 
 /** Read and check a model file from disk (see `readModel`). */

@@ -14,9 +14,9 @@
  * renamed over the target.
  */
 
-import { closeSync, fstatSync, fsyncSync, openSync, readSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { endianness } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { writeFileAtomic } from '../../inference/model/writeFileAtomic.js';
 
 export type NpyDtype = 'float16' | 'float32' | 'float64' | 'uint8' | 'int8' | 'int32' | 'int64';
 
@@ -545,33 +545,12 @@ export function encodeNpy(array: NpyArray, options?: NpyWriteOptions): Uint8Arra
   return bytes;
 }
 
-let tempCounter = 0;
-
 /**
  * Write `array` to `path` atomically: the bytes go to a temporary file next to `path`, are flushed to disk, and the
  * temporary file is renamed over `path`. On failure the temporary file is removed and `path` is left as it was.
  */
 export function writeNpy(path: string, array: NpyArray, options?: NpyWriteOptions): void {
-  const bytes = encodeNpy(array, options);
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.${tempCounter++}.tmp`);
-  const fd = openSync(tmp, 'wx', 0o644);
-  try {
-    try {
-      let done = 0;
-      while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, path);
-  } catch (e) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // already gone
-    }
-    throw e;
-  }
+  writeFileAtomic(path, encodeNpy(array, options));
 }
 
 /** The elements of any array as doubles (int64 must stay within ±2^53 to convert exactly). */
