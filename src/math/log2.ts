@@ -8,14 +8,17 @@
  * |log2 x| >= 1). kernels/round.ts rounds unless a boundary b lies within the bound; then kernels/slow.ts compares x
  * with 2^b in 160-bit arithmetic.
  *
- * Exact results: log2 of a power of two 2^n is n, returned exactly (the only exact cases: any other x makes log2 x
- * irrational). Special cases (IEEE 754-2019 §9.2): log2(±0) = −∞ with divide-by-zero, log2(x < 0) and log2(−∞)
+ * Exact results: log2 of a power of two 2^n is n, converted exactly by i32_to_F (|n| < 150 fits every format); these
+ * are the only exact cases, as any other x makes log2 x irrational. Special cases (IEEE 754-2019 §9.2): log2(±0) = −∞ with divide-by-zero, log2(x < 0) and log2(−∞)
  * invalid (default NaN), log2(+∞) = +∞, log2(1) = +0, NaN propagated.
  */
 import { env, flag_infinite, flag_invalid } from '../env/environment.js';
-import { packBF16, subnormalExpBF16, subnormalSigBF16 } from '../formats/bf16/roundPack.js';
-import { packF16, subnormalExpF16, subnormalSigF16 } from '../formats/f16/roundPack.js';
-import { packF32, subnormalExpF32, subnormalSigF32 } from '../formats/f32/roundPack.js';
+import { subnormalExpBF16, subnormalSigBF16 } from '../formats/bf16/roundPack.js';
+import { i32_to_bf16 } from '../formats/convert/i32_to_bf16.js';
+import { i32_to_f16 } from '../formats/convert/i32_to_f16.js';
+import { i32_to_f32 } from '../formats/convert/i32_to_f32.js';
+import { subnormalExpF16, subnormalSigF16 } from '../formats/f16/roundPack.js';
+import { subnormalExpF32, subnormalSigF32 } from '../formats/f32/roundPack.js';
 import {
   invalidNaNBF16,
   invalidNaNF16,
@@ -24,34 +27,11 @@ import {
   propagateNaNF16,
   propagateNaNF32,
 } from '../formats/specialize.js';
-import { clz32 } from '../primitives/integer.js';
 import { R } from './kernels/fixed.js';
 import { LOG_Y, log2Value, logReduce } from './kernels/log.js';
 import { finishBF16, finishF16, finishF32, packBoundaryBF16, packBoundaryF16, packBoundaryF32 } from './kernels/round.js';
 import { BY_ONE } from './kernels/exp2.js';
 import { slowLogCmp } from './kernels/slow.js';
-
-/** The integer n (|n| < 2^15) as an exact binary32 / binary16 / bfloat16 word. */
-function log2Integer32(n: number): number {
-  if (n === 0) return 0;
-  const a = n < 0 ? -n : n;
-  const lz = clz32(a);
-  return packF32(n < 0 ? 1 : 0, 31 - lz + 127, (a << (lz + 1)) >>> 9);
-}
-
-function log2Integer16(n: number): number {
-  if (n === 0) return 0;
-  const a = n < 0 ? -n : n;
-  const lz = clz32(a);
-  return packF16(n < 0 ? 1 : 0, 31 - lz + 15, (a << (lz + 1)) >>> 22);
-}
-
-function log2IntegerBF16(n: number): number {
-  if (n === 0) return 0;
-  const a = n < 0 ? -n : n;
-  const lz = clz32(a);
-  return packBF16(n < 0 ? 1 : 0, 31 - lz + 127, (a << (lz + 1)) >>> 25);
-}
 
 export function f32_log2(a: number): number {
   const sign = a >>> 31;
@@ -75,7 +55,7 @@ export function f32_log2(a: number): number {
     env.flags |= flag_invalid;
     return invalidNaNF32();
   }
-  if ((sigA & 0x007fffff) === 0) return log2Integer32(expA - 127);
+  if ((sigA & 0x007fffff) === 0) return i32_to_f32(expA - 127);
   const m = sigA | 0x00800000;
   R[LOG_Y] = m << 8;
   R[LOG_Y + 1] = 0;
@@ -108,7 +88,7 @@ export function f16_log2(a: number): number {
     env.flags |= flag_invalid;
     return invalidNaNF16();
   }
-  if ((sigA & 0x03ff) === 0) return log2Integer16(expA - 15);
+  if ((sigA & 0x03ff) === 0) return i32_to_f16(expA - 15);
   const m = sigA | 0x0400;
   R[LOG_Y] = m << 21;
   R[LOG_Y + 1] = 0;
@@ -141,7 +121,7 @@ export function bf16_log2(a: number): number {
     env.flags |= flag_invalid;
     return invalidNaNBF16();
   }
-  if ((sigA & 0x007f) === 0) return log2IntegerBF16(expA - 127);
+  if ((sigA & 0x007f) === 0) return i32_to_bf16(expA - 127);
   const m = sigA | 0x0080;
   R[LOG_Y] = m << 24;
   R[LOG_Y + 1] = 0;
