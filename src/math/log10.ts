@@ -13,23 +13,9 @@
  * cases (IEEE 754-2019 §9.2): log10(±0) = −∞ with divide-by-zero, log10(x < 0) and log10(−∞) invalid (default NaN),
  * log10(+∞) = +∞, NaN propagated.
  */
-import { env, flag_infinite, flag_invalid } from '../env/environment.js';
-import { subnormalExpBF16, subnormalSigBF16 } from '../formats/bf16/roundPack.js';
-import { subnormalExpF16, subnormalSigF16 } from '../formats/f16/roundPack.js';
-import { subnormalExpF32, subnormalSigF32 } from '../formats/f32/roundPack.js';
-import {
-  invalidNaNBF16,
-  invalidNaNF16,
-  invalidNaNF32,
-  propagateNaNBF16,
-  propagateNaNF16,
-  propagateNaNF32,
-} from '../formats/specialize.js';
-import { R } from './kernels/fixed.js';
-import { LOG_Y, log10Value, logReduce } from './kernels/log.js';
-import { finishBF16, finishF16, finishF32, packBoundaryBF16, packBoundaryF16, packBoundaryF32 } from './kernels/round.js';
 import { BY_LOG2_10 } from './kernels/exp2.js';
-import { slowLogCmp } from './kernels/slow.js';
+import { log10Value } from './kernels/log.js';
+import { logFamilyBF16, logFamilyF16, logFamilyF32 } from './kernels/logFamily.js';
 
 /** The words of 10^0, 10^1, … that each format holds exactly, and the words of 0, 1, 2, … in that format. */
 const POW10_F32 = [
@@ -53,104 +39,18 @@ function powerOfTen(a: number, powers: readonly number[]): number {
   return -1;
 }
 
+const exactLog10F32 = (a: number): number => powerOfTen(a, POW10_F32);
+const exactLog10F16 = (a: number): number => powerOfTen(a, POW10_F16);
+const exactLog10BF16 = (a: number): number => powerOfTen(a, POW10_BF16);
+
 export function f32_log10(a: number): number {
-  const sign = a >>> 31;
-  let expA = (a >>> 23) & 0xff;
-  let sigA = a & 0x007fffff;
-  if (expA === 0xff) {
-    if (sigA !== 0) return propagateNaNF32(a, 0);
-    if (sign === 0) return a;
-    env.flags |= flag_invalid;
-    return invalidNaNF32();
-  }
-  if (expA === 0) {
-    if (sigA === 0) {
-      env.flags |= flag_infinite;
-      return 0xff800000;
-    }
-    expA = subnormalExpF32(sigA);
-    sigA = subnormalSigF32(sigA);
-  }
-  if (sign !== 0) {
-    env.flags |= flag_invalid;
-    return invalidNaNF32();
-  }
-  const n32 = powerOfTen(a, POW10_F32);
-  if (n32 >= 0) return n32;
-  const m = sigA | 0x00800000;
-  R[LOG_Y] = m << 8;
-  R[LOG_Y + 1] = 0;
-  logReduce(expA - 127);
-  const neg = log10Value();
-  const z = finishF32(neg);
-  if (z >= 0) return z;
-  return packBoundaryF32(slowLogCmp(neg, m, expA - 150, 0, false, BY_LOG2_10));
+  return logFamilyF32(a, exactLog10F32, log10Value, BY_LOG2_10);
 }
 
 export function f16_log10(a: number): number {
-  const sign = a >>> 15;
-  let expA = (a >>> 10) & 0x1f;
-  let sigA = a & 0x03ff;
-  if (expA === 0x1f) {
-    if (sigA !== 0) return propagateNaNF16(a, 0);
-    if (sign === 0) return a;
-    env.flags |= flag_invalid;
-    return invalidNaNF16();
-  }
-  if (expA === 0) {
-    if (sigA === 0) {
-      env.flags |= flag_infinite;
-      return 0xfc00;
-    }
-    expA = subnormalExpF16(sigA);
-    sigA = subnormalSigF16(sigA);
-  }
-  if (sign !== 0) {
-    env.flags |= flag_invalid;
-    return invalidNaNF16();
-  }
-  const n16 = powerOfTen(a, POW10_F16);
-  if (n16 >= 0) return n16;
-  const m = sigA | 0x0400;
-  R[LOG_Y] = m << 21;
-  R[LOG_Y + 1] = 0;
-  logReduce(expA - 15);
-  const neg = log10Value();
-  const z = finishF16(neg);
-  if (z >= 0) return z;
-  return packBoundaryF16(slowLogCmp(neg, m, expA - 25, 0, false, BY_LOG2_10));
+  return logFamilyF16(a, exactLog10F16, log10Value, BY_LOG2_10);
 }
 
 export function bf16_log10(a: number): number {
-  const sign = a >>> 15;
-  let expA = (a >>> 7) & 0xff;
-  let sigA = a & 0x007f;
-  if (expA === 0xff) {
-    if (sigA !== 0) return propagateNaNBF16(a, 0);
-    if (sign === 0) return a;
-    env.flags |= flag_invalid;
-    return invalidNaNBF16();
-  }
-  if (expA === 0) {
-    if (sigA === 0) {
-      env.flags |= flag_infinite;
-      return 0xff80;
-    }
-    expA = subnormalExpBF16(sigA);
-    sigA = subnormalSigBF16(sigA);
-  }
-  if (sign !== 0) {
-    env.flags |= flag_invalid;
-    return invalidNaNBF16();
-  }
-  const nb16 = powerOfTen(a, POW10_BF16);
-  if (nb16 >= 0) return nb16;
-  const m = sigA | 0x0080;
-  R[LOG_Y] = m << 24;
-  R[LOG_Y + 1] = 0;
-  logReduce(expA - 127);
-  const neg = log10Value();
-  const z = finishBF16(neg);
-  if (z >= 0) return z;
-  return packBoundaryBF16(slowLogCmp(neg, m, expA - 134, 0, false, BY_LOG2_10));
+  return logFamilyBF16(a, exactLog10BF16, log10Value, BY_LOG2_10);
 }

@@ -12,122 +12,29 @@
  * are the only exact cases, as any other x makes log2 x irrational. Special cases (IEEE 754-2019 §9.2): log2(±0) = −∞ with divide-by-zero, log2(x < 0) and log2(−∞)
  * invalid (default NaN), log2(+∞) = +∞, log2(1) = +0, NaN propagated.
  */
-import { env, flag_infinite, flag_invalid } from '../env/environment.js';
-import { subnormalExpBF16, subnormalSigBF16 } from '../formats/bf16/roundPack.js';
 import { i32_to_bf16 } from '../formats/convert/i32_to_bf16.js';
 import { i32_to_f16 } from '../formats/convert/i32_to_f16.js';
 import { i32_to_f32 } from '../formats/convert/i32_to_f32.js';
-import { subnormalExpF16, subnormalSigF16 } from '../formats/f16/roundPack.js';
-import { subnormalExpF32, subnormalSigF32 } from '../formats/f32/roundPack.js';
-import {
-  invalidNaNBF16,
-  invalidNaNF16,
-  invalidNaNF32,
-  propagateNaNBF16,
-  propagateNaNF16,
-  propagateNaNF32,
-} from '../formats/specialize.js';
-import { R } from './kernels/fixed.js';
-import { LOG_Y, log2Value, logReduce } from './kernels/log.js';
-import { finishBF16, finishF16, finishF32, packBoundaryBF16, packBoundaryF16, packBoundaryF32 } from './kernels/round.js';
 import { BY_ONE } from './kernels/exp2.js';
-import { slowLogCmp } from './kernels/slow.js';
+import { log2Value } from './kernels/log.js';
+import { logFamilyBF16, logFamilyF16, logFamilyF32 } from './kernels/logFamily.js';
+
+// A power of two 2^n (significand bits all zero once normalized) has the exact logarithm n.
+const exactLog2F32 = (_a: number, expA: number, sigA: number): number =>
+  (sigA & 0x007fffff) === 0 ? i32_to_f32(expA - 127) : -1;
+const exactLog2F16 = (_a: number, expA: number, sigA: number): number =>
+  (sigA & 0x03ff) === 0 ? i32_to_f16(expA - 15) : -1;
+const exactLog2BF16 = (_a: number, expA: number, sigA: number): number =>
+  (sigA & 0x007f) === 0 ? i32_to_bf16(expA - 127) : -1;
 
 export function f32_log2(a: number): number {
-  const sign = a >>> 31;
-  let expA = (a >>> 23) & 0xff;
-  let sigA = a & 0x007fffff;
-  if (expA === 0xff) {
-    if (sigA !== 0) return propagateNaNF32(a, 0);
-    if (sign === 0) return a;
-    env.flags |= flag_invalid;
-    return invalidNaNF32();
-  }
-  if (expA === 0) {
-    if (sigA === 0) {
-      env.flags |= flag_infinite;
-      return 0xff800000;
-    }
-    expA = subnormalExpF32(sigA);
-    sigA = subnormalSigF32(sigA);
-  }
-  if (sign !== 0) {
-    env.flags |= flag_invalid;
-    return invalidNaNF32();
-  }
-  if ((sigA & 0x007fffff) === 0) return i32_to_f32(expA - 127);
-  const m = sigA | 0x00800000;
-  R[LOG_Y] = m << 8;
-  R[LOG_Y + 1] = 0;
-  logReduce(expA - 127);
-  const neg = log2Value();
-  const z = finishF32(neg);
-  if (z >= 0) return z;
-  return packBoundaryF32(slowLogCmp(neg, m, expA - 150, 0, false, BY_ONE));
+  return logFamilyF32(a, exactLog2F32, log2Value, BY_ONE);
 }
 
 export function f16_log2(a: number): number {
-  const sign = a >>> 15;
-  let expA = (a >>> 10) & 0x1f;
-  let sigA = a & 0x03ff;
-  if (expA === 0x1f) {
-    if (sigA !== 0) return propagateNaNF16(a, 0);
-    if (sign === 0) return a;
-    env.flags |= flag_invalid;
-    return invalidNaNF16();
-  }
-  if (expA === 0) {
-    if (sigA === 0) {
-      env.flags |= flag_infinite;
-      return 0xfc00;
-    }
-    expA = subnormalExpF16(sigA);
-    sigA = subnormalSigF16(sigA);
-  }
-  if (sign !== 0) {
-    env.flags |= flag_invalid;
-    return invalidNaNF16();
-  }
-  if ((sigA & 0x03ff) === 0) return i32_to_f16(expA - 15);
-  const m = sigA | 0x0400;
-  R[LOG_Y] = m << 21;
-  R[LOG_Y + 1] = 0;
-  logReduce(expA - 15);
-  const neg = log2Value();
-  const z = finishF16(neg);
-  if (z >= 0) return z;
-  return packBoundaryF16(slowLogCmp(neg, m, expA - 25, 0, false, BY_ONE));
+  return logFamilyF16(a, exactLog2F16, log2Value, BY_ONE);
 }
 
 export function bf16_log2(a: number): number {
-  const sign = a >>> 15;
-  let expA = (a >>> 7) & 0xff;
-  let sigA = a & 0x007f;
-  if (expA === 0xff) {
-    if (sigA !== 0) return propagateNaNBF16(a, 0);
-    if (sign === 0) return a;
-    env.flags |= flag_invalid;
-    return invalidNaNBF16();
-  }
-  if (expA === 0) {
-    if (sigA === 0) {
-      env.flags |= flag_infinite;
-      return 0xff80;
-    }
-    expA = subnormalExpBF16(sigA);
-    sigA = subnormalSigBF16(sigA);
-  }
-  if (sign !== 0) {
-    env.flags |= flag_invalid;
-    return invalidNaNBF16();
-  }
-  if ((sigA & 0x007f) === 0) return i32_to_bf16(expA - 127);
-  const m = sigA | 0x0080;
-  R[LOG_Y] = m << 24;
-  R[LOG_Y + 1] = 0;
-  logReduce(expA - 127);
-  const neg = log2Value();
-  const z = finishBF16(neg);
-  if (z >= 0) return z;
-  return packBoundaryBF16(slowLogCmp(neg, m, expA - 134, 0, false, BY_ONE));
+  return logFamilyBF16(a, exactLog2BF16, log2Value, BY_ONE);
 }
