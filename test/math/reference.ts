@@ -16,19 +16,8 @@ export { BF16, F16, F32 };
 
 const INFINITE = 0x08;
 
-export type MathName =
-  | 'exp'
-  | 'exp2'
-  | 'exp10'
-  | 'expm1'
-  | 'tanh'
-  | 'sigmoid'
-  | 'log'
-  | 'log2'
-  | 'log10'
-  | 'log1p'
-  | 'rsqrt'
-  | 'softplus';
+/** A function name as the TestFloat driver spells it after the format prefix (`exp`, `tanh`, …). */
+export type MathName = string;
 
 /** A finite reference value: either exact (sign·q·2^E) or strictly between q·2^E and (q+1)·2^E. */
 export interface Precise {
@@ -38,40 +27,40 @@ export interface Precise {
   exact: boolean;
 }
 
-function exactValue(sign: number, q: bigint, E: number): Precise {
+export function exactValue(sign: number, q: bigint, E: number): Precise {
   return { sign, q, E, exact: true };
 }
 
-function settled(a: B.BF): Precise {
+export function settled(a: B.BF): Precise {
   return { ...B.settle(a), exact: false };
 }
 
 /** Strictly between q·2^E and (q+1)·2^E with q = |a| scaled to 240 bits: for a value known to be just above |a|. */
-function justAbove(sign: number, a: B.BF): Precise {
+export function justAbove(sign: number, a: B.BF): Precise {
   const m = a.m < 0n ? -a.m : a.m;
   const sh = 240 - B.bitLength(m);
   return { sign, q: sh >= 0 ? m << BigInt(sh) : m >> BigInt(-sh), E: a.e - sh, exact: false };
 }
 
-function fromInt(n: number): B.BF {
+export function fromInt(n: number): B.BF {
   return { m: BigInt(n), e: 0 };
 }
 
-function isInteger(d: Decoded): boolean {
+export function isInteger(d: Decoded): boolean {
   return d.e >= 0 || d.m % (1n << BigInt(-d.e)) === 0n;
 }
 
-function intValue(d: Decoded): number {
+export function intValue(d: Decoded): number {
   return Number(d.e >= 0 ? d.m << BigInt(d.e) : d.m >> BigInt(-d.e)) * (d.sign ? -1 : 1);
 }
 
 /** If the finite positive x is 2^k, k; else null. */
-function log2Exact(d: Decoded): number | null {
+export function log2Exact(d: Decoded): number | null {
   if ((d.m & (d.m - 1n)) !== 0n) return null;
   return B.bitLength(d.m) - 1 + d.e;
 }
 
-interface Spec {
+export interface Spec {
   /** The double approximation (for finite nonzero x, and x = 0 where not special). */
   dbl: (x: number) => number;
   /**
@@ -89,35 +78,35 @@ interface Spec {
   special: (fmt: Format, d: Decoded) => FastResult | null;
 }
 
-const TINY = (sign: number): Precise => ({ sign, q: 1n << 240n, E: -2000, exact: false });
-const HUGE = (sign: number): Precise => ({ sign, q: 1n << 240n, E: 1000, exact: false });
+export const TINY = (sign: number): Precise => ({ sign, q: 1n << 240n, E: -2000, exact: false });
+export const HUGE = (sign: number): Precise => ({ sign, q: 1n << 240n, E: 1000, exact: false });
 
 /** Strictly between 1 − 2^-240 and 1: what tanh, sigmoid and expm1 round like far out. */
-function oneMinusTiny(sign: number): Precise {
+export function oneMinusTiny(sign: number): Precise {
   return { sign, q: (1n << 240n) - 1n, E: -240, exact: false };
 }
 
 /** floor(log2 |x|) + 1 for a finite nonzero x. */
-function mag(d: Decoded): number {
+export function mag(d: Decoded): number {
   return B.bitLength(d.m) + d.e;
 }
 
-function res(bits: number, flags = 0): FastResult {
+export function res(bits: number, flags = 0): FastResult {
   return { bits, flagsBefore: flags, flagsAfter: flags };
 }
 
-function one(fmt: Format): number {
+export function one(fmt: Format): number {
   return fmt.bias * 2 ** (fmt.p - 1);
 }
 
-function half(fmt: Format): number {
+export function half(fmt: Format): number {
   return (fmt.bias - 1) * 2 ** (fmt.p - 1);
 }
 
-const signBitOf = (fmt: Format, sign: number) => (sign ? fmt.signBit : 0);
+export const signBitOf = (fmt: Format, sign: number) => (sign ? fmt.signBit : 0);
 
 /** NaN and domain handling common to the exp-like functions: f(+∞), f(−∞), f(±0). */
-function expLike(pInf: 'inf' | 'one', nInf: 'zero' | 'minusOne' | 'minusInf', zero: 'one' | 'same' | 'half' | 'none') {
+export function expLike(pInf: 'inf' | 'one', nInf: 'zero' | 'minusOne' | 'minusInf', zero: 'one' | 'same' | 'half' | 'none') {
   return (fmt: Format, d: Decoded): FastResult | null => {
     if (d.kind === 'nan') return propagateFast(fmt, d.bits, 0);
     if (d.kind === 'inf') {
@@ -136,7 +125,7 @@ function expLike(pInf: 'inf' | 'one', nInf: 'zero' | 'minusOne' | 'minusInf', ze
 }
 
 /** NaN and domain handling of the logarithms: log(±0) = −∞ (divide by zero), log(x < 0) invalid, log(+∞) = +∞. */
-function logLike(pole: 'zero' | 'minusOne') {
+export function logLike(pole: 'zero' | 'minusOne') {
   return (fmt: Format, d: Decoded): FastResult | null => {
     if (d.kind === 'nan') return propagateFast(fmt, d.bits, 0);
     if (pole === 'zero') {
@@ -156,7 +145,7 @@ function logLike(pole: 'zero' | 'minusOne') {
   };
 }
 
-const SPECS: Record<MathName, Spec> = {
+const BUILTIN: Record<string, Spec> = {
   exp: {
     overflows: true,
     positive: true,
@@ -314,7 +303,21 @@ const SPECS: Record<MathName, Spec> = {
   },
 };
 
-function roundPrecise(fmt: Format, p: Precise, mode: Mode): FastResult {
+const SPECS = new Map<string, Spec>(Object.entries(BUILTIN));
+
+/** Add the reference of a function (test files of newer functions call this from their own spec module). */
+export function defineSpec(name: string, spec: Spec): void {
+  if (SPECS.has(name)) throw new Error(`reference for ${name} defined twice`);
+  SPECS.set(name, spec);
+}
+
+function specOf(name: string): Spec {
+  const s = SPECS.get(name);
+  if (!s) throw new Error(`no reference defined for ${name}`);
+  return s;
+}
+
+export function roundPrecise(fmt: Format, p: Precise, mode: Mode): FastResult {
   if (p.q === 0n) return res(signBitOf(fmt, p.sign));
   const r = roundToFormat(fmt, p.sign, p.q, p.E, !p.exact, mode);
   return { bits: r.bits, flagsBefore: r.flags[0], flagsAfter: r.flags[1] };
@@ -322,7 +325,7 @@ function roundPrecise(fmt: Format, p: Precise, mode: Mode): FastResult {
 
 /** The exact / high-precision rounding of fn at the word a. */
 export function preciseResult(fmt: Format, fn: MathName, a: number, mode: Mode): FastResult {
-  const spec = SPECS[fn];
+  const spec = specOf(fn);
   const d = decode(fmt, a);
   const s = spec.special(fmt, d);
   if (s) return s;
@@ -370,7 +373,7 @@ export interface Reference {
  * checking many modes on the same inputs.
  */
 export function makeReference(fmt: Format, fn: MathName): Reference {
-  const spec = SPECS[fn];
+  const spec = specOf(fn);
   const slow = new Map<number, Precise | FastResult>();
   let slowCount = 0;
   const ref = (a: number, mode: Mode): FastResult => {
@@ -406,7 +409,7 @@ export function makeReference(fmt: Format, fn: MathName): Reference {
 
 /** The double approximation of fn (for measuring errors in ulps). */
 export function doubleOf(fn: MathName, x: number): number {
-  return SPECS[fn].dbl(x);
+  return specOf(fn).dbl(x);
 }
 
 export { INEXACT };
