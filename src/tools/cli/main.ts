@@ -1,13 +1,14 @@
 /**
  * The `fpuless` command (built to dist/cli.js): `fpuless testfloat <function> [options]` runs TestFloat test cases
  * from stdin, `fpuless demo` prints a short demonstration, `fpuless compare` runs a network through every engine
- * and reports what each costs. Usage errors exit with status 2.
+ * and reports what each costs, `fpuless eval` runs a model on the user's data through chosen engines. Usage errors exit with status 2.
  */
 import { Command, CommanderError } from 'commander';
 import { runTestFloat } from '../testfloat/driver.js';
 import { parseTestFloatArgs, TestFloatError, USAGE } from '../testfloat/options.js';
 import { registerCompare } from './compare.js';
 import { demoLines } from './demo.js';
+import { registerEval } from './eval.js';
 
 const USAGE_ERROR = 2;
 
@@ -55,6 +56,7 @@ program
 
 program.command('demo').description('print a short demonstration').action(demo);
 registerCompare(program);
+registerEval(program);
 
 // A reader that goes away early (e.g. `| head`) is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

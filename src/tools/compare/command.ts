@@ -4,16 +4,15 @@
  * the tables (or, with --json, report.json) on stdout. Progress goes to stderr when it is a terminal.
  */
 import { accessSync, closeSync, constants, fsyncSync, mkdirSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { dirname, extname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import cliProgress from 'cli-progress';
-import type { Graph } from '../../inference/model/graph.js';
-import { loadModel } from '../../inference/model/modelFile.js';
 import { MnistError } from '../data/mnist.js';
 import { DEFAULT_CALIB, loadDataset } from './dataset.js';
 import { selectEngines } from './engines.js';
 import { CompareError } from './errors.js';
 import { reportHtml } from './html.js';
-import { DEFAULT_MODEL, packageRoot, packageVersion } from './paths.js';
+import { loadModelOption } from './model.js';
+import { packageVersion } from './paths.js';
 import { reportJson } from './report.js';
 import { type Progress, runComparison } from './run.js';
 import { reportText } from './tables.js';
@@ -48,7 +47,7 @@ export function processIo(): CompareIo {
   return { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() };
 }
 
-function positiveInteger(text: string | undefined, option: string): number | undefined {
+export function positiveInteger(text: string | undefined, option: string): number | undefined {
   if (text === undefined) return undefined;
   if (!/^\s*\d+\s*$/.test(text) || Number(text) < 1 || !Number.isSafeInteger(Number(text))) {
     throw new CompareError(`${option} must be a positive integer, got ${JSON.stringify(text)}`);
@@ -56,32 +55,8 @@ function positiveInteger(text: string | undefined, option: string): number | und
   return Number(text);
 }
 
-function modelPath(option: string | undefined, cwd: string): string {
-  const path = option === undefined ? join(packageRoot(), DEFAULT_MODEL) : resolve(cwd, option);
-  const ext = extname(path).toLowerCase();
-  if (ext === '.onnx') {
-    throw new CompareError(`--model ${option}: ONNX models are not supported yet; give an fpuless model file (.fplm)`);
-  }
-  if (ext !== '.fplm') {
-    throw new CompareError(`--model ${option ?? path}: unknown model type "${ext || '(no extension)'}"; expected an fpuless model file (.fplm)`);
-  }
-  return path;
-}
-
-function readGraph(path: string, shown: string): Graph {
-  try {
-    return loadModel(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new CompareError(`--model ${shown}: no such file`);
-    if (code !== undefined) throw new CompareError(`--model ${shown}: cannot read (${(e as Error).message})`);
-    if (e instanceof Error && e.name === 'ModelError') throw new CompareError(`--model ${shown}: ${e.message}`);
-    throw e;
-  }
-}
-
 /** The output directory, checked before any work: an existing directory we may write, or creatable. */
-function checkOutDir(dir: string): void {
+export function checkOutDir(dir: string, option = '--out'): void {
   let probe = dir;
   for (;;) {
     let isDir: boolean;
@@ -89,15 +64,15 @@ function checkOutDir(dir: string): void {
       isDir = statSync(probe).isDirectory();
     } catch {
       const parent = dirname(probe);
-      if (parent === probe) throw new CompareError(`--out ${dir}: cannot be created`);
+      if (parent === probe) throw new CompareError(`${option} ${dir}: cannot be created`);
       probe = parent;
       continue;
     }
-    if (!isDir) throw new CompareError(`--out ${dir}: ${probe === dir ? 'is not a directory' : `${probe} is not a directory`}`);
+    if (!isDir) throw new CompareError(`${option} ${dir}: ${probe === dir ? 'is not a directory' : `${probe} is not a directory`}`);
     try {
       accessSync(probe, constants.W_OK);
     } catch {
-      throw new CompareError(`--out ${dir}: ${probe} is not writable`);
+      throw new CompareError(`${option} ${dir}: ${probe} is not writable`);
     }
     return;
   }
@@ -106,7 +81,7 @@ function checkOutDir(dir: string): void {
 let tempCounter = 0;
 
 /** Write every file to a temporary name in `dir`, flush, then rename each over its target. */
-export function writeAtomically(dir: string, files: readonly { readonly name: string; readonly text: string }[]): void {
+export function writeAtomically(dir: string, files: readonly { readonly name: string; readonly text: string | Uint8Array }[]): void {
   mkdirSync(dir, { recursive: true });
   const temps: { tmp: string; target: string }[] = [];
   try {
@@ -115,7 +90,7 @@ export function writeAtomically(dir: string, files: readonly { readonly name: st
       temps.push({ tmp, target: join(dir, f.name) });
       const fd = openSync(tmp, 'wx', 0o644);
       try {
-        const data = Buffer.from(f.text, 'utf8');
+        const data = typeof f.text === 'string' ? Buffer.from(f.text, 'utf8') : f.text;
         let done = 0;
         while (done < data.length) done += writeSync(fd, data, done, data.length - done);
         fsyncSync(fd);
@@ -162,11 +137,9 @@ export function compareMain(options: CompareOptions, io: CompareIo = processIo()
     const calib = positiveInteger(options.calib, '--calib');
     const limit = positiveInteger(options.limit, '--limit');
     const engines = selectEngines(options.engines);
-    const path = modelPath(options.model, io.cwd);
-    const shown = options.model ?? path;
     const outDir = resolve(io.cwd, options.out ?? DEFAULT_OUT);
     checkOutDir(outDir);
-    const graph = readGraph(path, shown);
+    const { graph, shown } = loadModelOption(options.model, io.cwd);
     const dataset = loadDataset(graph, { inputs: options.inputs, labels: options.labels, limit, calib });
     const json = options.json === true;
     const showProgress = !json && io.stderr.isTTY === true;

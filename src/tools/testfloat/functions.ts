@@ -2,8 +2,8 @@
  * The functions the TestFloat driver can run, under Berkeley TestFloat 3e's names, with the shape of their test-case
  * lines: the operand fields, the result field, and which of the -r / -exact options they take.
  *
- * Names and line shapes follow testfloat_gen; the bf16 arithmetic and f16<->bf16 conversions are fpuless extensions
- * written the same way (TestFloat itself only knows bf16_to_f32 and f32_to_bf16).
+ * Names and line shapes follow testfloat_gen; the bf16 arithmetic, the f16<->bf16 conversions and the elementary
+ * functions are fpuless extensions written the same way (TestFloat itself only knows bf16_to_f32 and f32_to_bf16).
  */
 import * as fp from '../../index.js';
 import type { RoundingMode } from '../../index.js';
@@ -112,6 +112,21 @@ for (const f of FLOATS) {
   define(`i64_to_${f}`, ['i64'], f, 'none', () => (hi, lo) => fromI64(hi | 0, lo >>> 0));
   const fromUi64 = fp[`ui64_to_${f}`];
   define(`ui64_to_${f}`, ['ui64'], f, 'none', () => (hi, lo) => fromUi64(hi >>> 0, lo >>> 0));
+}
+
+/**
+ * The elementary functions (fpuless extensions, named like TestFloat's: f16_exp, bf16_tanh, f32_atan2): rounded in
+ * the current mode, operands and result in the function's format.
+ */
+const MATH_UNARY = [
+  'exp', 'exp2', 'exp10', 'expm1', 'log', 'log2', 'log10', 'log1p', 'rsqrt', 'tanh', 'sigmoid', 'softplus',
+] as const;
+
+for (const f of FLOATS) {
+  for (const name of MATH_UNARY) {
+    const word = fp[`${f}_${name}`];
+    define(`${f}_${name}`, [f], f, 'none', () => (a) => word(a));
+  }
 }
 
 const conversions = [

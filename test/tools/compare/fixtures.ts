@@ -11,6 +11,7 @@ import type { Graph, GraphNode, NodeAttributes, Tensor } from '../../../src/infe
 import { saveModel } from '../../../src/inference/model/modelFile.js';
 import type { CompareIo, CompareOptions } from '../../../src/tools/compare/command.js';
 import { compareMain } from '../../../src/tools/compare/command.js';
+import { type EvalOptions, evalMain } from '../../../src/tools/eval/command.js';
 import { writeNpy } from '../../../src/tools/data/npy.js';
 
 /** Deterministic values in [−1, 1) (xorshift32). */
@@ -130,5 +131,13 @@ export function compare(options: CompareOptions, cwd: string): Run {
   const stderr = new Capture();
   const io: CompareIo = { stdout, stderr, cwd };
   const status = compareMain(options, io);
+  return { status, stdout: stdout.text, stderr: stderr.text };
+}
+
+/** evalMain with captured stdout/stderr, run in `cwd`. */
+export function evaluate(options: EvalOptions, cwd: string): Run {
+  const stdout = new Capture();
+  const stderr = new Capture();
+  const status = evalMain(options, { stdout, stderr, cwd });
   return { status, stdout: stdout.text, stderr: stderr.text };
 }
