@@ -11,3 +11,6 @@ export { bf16_log10, f16_log10, f32_log10 } from './log10.js';
 export { bf16_log1p, f16_log1p, f32_log1p } from './log1p.js';
 export { bf16_rsqrt, f16_rsqrt, f32_rsqrt } from './rsqrt.js';
 export { bf16_softplus, f16_softplus, f32_softplus } from './softplus.js';
+export { bf16_sin, f16_sin, f32_sin } from './sin.js';
+export { bf16_cos, f16_cos, f32_cos } from './cos.js';
+export { bf16_tan, f16_tan, f32_tan } from './tan.js';

@@ -119,7 +119,8 @@ for (const f of FLOATS) {
  * the current mode, operands and result in the function's format.
  */
 const MATH_UNARY = [
-  'exp', 'exp2', 'exp10', 'expm1', 'log', 'log2', 'log10', 'log1p', 'rsqrt', 'tanh', 'sigmoid', 'softplus',
+  'exp', 'exp2', 'exp10', 'expm1', 'log', 'log2', 'log10', 'log1p', 'rsqrt', 'tanh', 'sigmoid', 'softplus', 'sin', 'cos',
+  'tan',
 ] as const;
 
 for (const f of FLOATS) {
