@@ -118,3 +118,4 @@ export * from './formats/convert/bf16_to_ui64.js';
 
 export * from './codec/number.js';
 export * from './math/index.js';
+export * from './text/index.js';
