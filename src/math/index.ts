@@ -14,3 +14,8 @@ export { bf16_softplus, f16_softplus, f32_softplus } from './softplus.js';
 export { bf16_sin, f16_sin, f32_sin } from './sin.js';
 export { bf16_cos, f16_cos, f32_cos } from './cos.js';
 export { bf16_tan, f16_tan, f32_tan } from './tan.js';
+export { bf16_sinh, f16_sinh, f32_sinh } from './sinh.js';
+export { bf16_cosh, f16_cosh, f32_cosh } from './cosh.js';
+export { bf16_asinh, f16_asinh, f32_asinh } from './asinh.js';
+export { bf16_acosh, f16_acosh, f32_acosh } from './acosh.js';
+export { bf16_atanh, f16_atanh, f32_atanh } from './atanh.js';

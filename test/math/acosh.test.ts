@@ -1,0 +1,154 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { env, type RoundingMode } from '../../src/env/environment.js';
+import { bf16_acosh, f16_acosh, f32_acosh } from '../../src/math/acosh.js';
+import { R } from '../../src/math/kernels/fixed.js';
+import { FX, fx } from '../../src/math/kernels/float.js';
+import { acoshCore, lnTwiceCore } from '../../src/math/kernels/hyperbolic.js';
+import { zivStats } from '../../src/math/kernels/round.js';
+import { BF16, F16, F32, MODES, type Format } from '../reference/exact.js';
+import { restore } from '../support/exhaustive.js';
+import { flagNames, hex, modeName } from '../support/harness.js';
+import type { BF } from './bigref.js';
+import * as H from './bigref/hyperbolic.js';
+import { makeReference, preciseResult } from './reference.js';
+import './specs/acosh.js';
+import { biasedF32, mathSuite, rng } from './support.js';
+
+const OPS = { f32: f32_acosh, f16: f16_acosh, bf16: bf16_acosh };
+const REGIONS = [
+  [1, 1.001],
+  [1, 1.1],
+  [1, 8],
+  [1, 2 ** 33],
+  [2 ** 30, 3e38],
+  [-1, 1],
+] as const;
+
+mathSuite('acosh', OPS, REGIONS, [1, 1 + 2 ** -12], true, 0.5);
+
+afterEach(() => {
+  zivStats.force = false;
+  restore();
+});
+
+function mismatches(fmt: Format, words: ArrayLike<number>, modes: readonly number[]): string[] {
+  const call = OPS[fmt.name];
+  const ref = makeReference(fmt, 'acosh');
+  const fails: string[] = [];
+  for (const mode of modes) {
+    for (let i = 0; i < words.length; i++) {
+      const a = words[i]!;
+      const r = ref(a, mode as 0);
+      env.roundingMode = mode as RoundingMode;
+      env.tininess = 1;
+      env.flags = 0;
+      const got = call(a);
+      if (got !== r.bits || env.flags !== r.flagsAfter) {
+        fails.push(`${fmt.name}_acosh(${hex(fmt, a)}) ${modeName(mode)}: got ${hex(fmt, got)} ${flagNames(env.flags)}, expected ${hex(fmt, r.bits)} ${flagNames(r.flagsAfter)}`);
+      }
+    }
+  }
+  return fails;
+}
+
+describe('acosh: special values and flags', () => {
+  const cases: [number, number, number, number][] = [
+    // [mode, a, result, flags]
+    [0, 0x3f800000, 0x00000000, 0],
+    [2, 0x3f800000, 0x00000000, 0],
+    [0, 0x7f800000, 0x7f800000, 0],
+    [0, 0xff800000, 0xffc00000, 0x10],
+    [0, 0x00000000, 0xffc00000, 0x10],
+    [0, 0x80000000, 0xffc00000, 0x10],
+    [0, 0x3f7fffff, 0xffc00000, 0x10],
+    [0, 0xbf800000, 0xffc00000, 0x10],
+    [0, 0x7fa00000, 0x7fe00000, 0x10],
+    [0, 0xffc00001, 0xffc00001, 0],
+    // acosh(1 + 2^-23) = 2^-11·(1 − 2^-23/12 + …), just below 2^-11.
+    [0, 0x3f800001, 0x3a000000, 0x01],
+    [1, 0x3f800001, 0x39ffffff, 0x01],
+  ];
+  it('binary32', () => {
+    for (const [mode, a, want, flags] of cases) {
+      env.roundingMode = mode as RoundingMode;
+      env.flags = 0;
+      const got = f32_acosh(a);
+      expect([hex(F32, a), mode, hex(F32, got), env.flags]).toEqual([hex(F32, a), mode, hex(F32, want), flags]);
+    }
+  });
+  it('the 16-bit formats: 1, +∞, below 1', () => {
+    env.flags = 0;
+    expect([f16_acosh(0x3c00), bf16_acosh(0x3f80), f16_acosh(0x7c00), bf16_acosh(0x7f80), env.flags]).toEqual([0, 0, 0x7c00, 0x7f80, 0]);
+    expect([f16_acosh(0x3bff), bf16_acosh(0x8000), env.flags]).toEqual([0xfe00, 0xffc0, 0x10]);
+  });
+});
+
+describe('acosh: the slow path', () => {
+  it('forced for every rounding, agrees with the reference (binary32 in three modes, 16-bit samples)', () => {
+    zivStats.force = true;
+    const hard0 = zivStats.hard;
+    const fails = mismatches(F32, biasedF32(1500, [[1, 3e38], [1, 2], [1, 1.01]], 99), [0, 2, 3]);
+    const next = rng(7);
+    const words16 = Array.from({ length: 3000 }, () => next() & 0xffff);
+    fails.push(...mismatches(F16, words16, [0, 1, 6]), ...mismatches(BF16, words16, [0, 2, 4]));
+    expect(fails.slice(0, 10), `${fails.length} mismatches`).toEqual([]);
+    expect(zivStats.hard - hard0).toBeGreaterThan(1000);
+  });
+
+  it('is never needed by the 16-bit formats (every word, every mode)', () => {
+    const hard0 = zivStats.hard;
+    for (const mode of MODES) {
+      env.roundingMode = mode as RoundingMode;
+      for (let a = 0; a < 0x10000; a++) {
+        f16_acosh(a);
+        bf16_acosh(a);
+      }
+    }
+    expect(zivStats.hard - hard0).toBe(0);
+  });
+});
+
+/** |fx − exact| in units of fx's last place (less one for the floor of the exact value) and fx.err. */
+function boundHolds(exact: BF): [number, number] {
+  const sig = (BigInt(R[FX]!) << 32n) | BigInt(R[FX + 1]!);
+  const d = exact.e - (fx.e - 63);
+  const m = exact.m < 0n ? -exact.m : exact.m;
+  const scaled = d >= 0 ? m << BigInt(d) : m >> BigInt(-d);
+  const diff = scaled - sig;
+  return [Number(diff < 0n ? -diff : diff) - 1, fx.err];
+}
+
+describe('acosh: the kernel error bounds', () => {
+  it('hold against the BigInt value on 3,000 binary32 arguments', () => {
+    const bad: string[] = [];
+    for (const a of biasedF32(3000, [[1, 1.01], [1, 2 ** 40], [1, 2], [1, 3e38]], 3)) {
+      const x = a & 0x7fffffff;
+      const expA = x >>> 23;
+      if (x <= 0x3f800000 || expA === 0xff) continue;
+      const m = (x & 0x7fffff) | 0x800000;
+      const E = expA - 150;
+      if (expA >= 0x7f + 32) lnTwiceCore(m, E, 24);
+      else acoshCore(m, E);
+      const [u, err] = boundHolds(H.acosh({ m: BigInt(m), e: E }));
+      if (u > err) bad.push(`${hex(F32, x)}: ${u} units > ${err}`);
+    }
+    expect(bad).toEqual([]);
+  });
+});
+
+describe('acosh: reference self-check (doubles against BigInt)', () => {
+  it('150 binary32 words, every mode', () => {
+    const ref = makeReference(F32, 'acosh');
+    const bad: string[] = [];
+    for (const a of biasedF32(150, [[1, 3e38], [1, 2]], 5)) {
+      for (const mode of MODES) {
+        const fast = ref(a, mode);
+        const exact = preciseResult(F32, 'acosh', a, mode);
+        if (fast.bits !== exact.bits || fast.flagsAfter !== exact.flagsAfter || fast.flagsBefore !== exact.flagsBefore) {
+          bad.push(`acosh(${hex(F32, a)}) mode ${mode}: double ${hex(F32, fast.bits)}, BigInt ${hex(F32, exact.bits)}`);
+        }
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+});
