@@ -10,7 +10,7 @@
  * file.
  *
  * Usage: node bench/math/sweep.mjs --fn exp [--from 0x3f800000] [--to 0x3f8fffff] [--mode 0] [--workers 2]
- *                                  [--chunk 65536] [--fresh]
+ *                                  [--chunk 4194304] [--fresh]
  *   --from/--to   inclusive range of input words (default: all 2^32)
  *   --mode        rounding mode 0 1 2 3 4 6 (default 0, round to nearest even)
  *   --fresh       forget the saved progress of this (fn, mode, range)
@@ -54,7 +54,7 @@ if (isMainThread) {
       to: { type: 'string', default: '0xffffffff' },
       mode: { type: 'string', default: '0' },
       workers: { type: 'string', default: String(Math.max(1, os.availableParallelism?.() ?? os.cpus().length)) },
-      chunk: { type: 'string', default: '65536' },
+      chunk: { type: 'string', default: '4194304' },
       fresh: { type: 'boolean', default: false },
     },
   });
@@ -80,10 +80,15 @@ if (isMainThread) {
       `export { makeReference, doubleOf, F32 } from ${JSON.stringify(path.join(root, 'test/math/reference.ts'))};`,
       `export { env } from ${JSON.stringify(path.join(root, 'src/env/environment.ts'))};`,
       `export { zivStats } from ${JSON.stringify(path.join(root, 'src/math/kernels/round.ts'))};`,
+      // Functions newer than the built-in references register theirs from test/math/specs/<fn>.ts.
+      ...(existsSync(path.join(root, `test/math/specs/${opt.fn}.ts`))
+        ? [`import ${JSON.stringify(path.join(root, `test/math/specs/${opt.fn}.ts`))};`]
+        : []),
     ].join('\n'),
   );
   const bundle = path.join(dir, 'bundle.mjs');
-  await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', outfile: bundle, logLevel: 'warning' });
+  // ignoreAnnotations: package.json's "sideEffects": false would otherwise drop the spec module's import.
+  await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', outfile: bundle, logLevel: 'warning', ignoreAnnotations: true });
 
   const key = `${opt.fn}|mode=${mode}|${hex(from)}-${hex(to)}|chunk=${chunk}`;
   const state = readJson(stateFile, {});
