@@ -22,6 +22,11 @@ const BOUNDARY: readonly (readonly [path: string, reason: string])[] = [
     'host-side model handling: reads the model file, checks shapes, plans storage and folds batch norm in native ' +
       'doubles before any fpuless arithmetic runs',
   ],
+  [
+    'src/inference/onnx/',
+    'the ONNX importer: decodes protobuf files and float32/float16/float64 initializers into the graph\'s doubles ' +
+      'on the host before any fpuless arithmetic runs',
+  ],
   ['src/inference/engines/f64/', 'the float64 reference engine: native doubles by design, the yardstick of the rest'],
   [
     'src/inference/engines/quant/prepare/',

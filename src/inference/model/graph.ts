@@ -18,6 +18,7 @@ export type OpType =
   | 'LeakyRelu' // attrs: alpha
   | 'Sigmoid'
   | 'Tanh'
+  | 'Gelu' // y = x·Φ(x) = x/2·(1 + erf(x/√2)), the exact (erf) form, not the tanh approximation
   | 'Softmax' // attrs: axis (last axis only is supported)
   | 'Add' // two tensors of one shape, or a tensor and a constant broadcast over it
   | 'Mul'

@@ -90,7 +90,7 @@ export interface GlobalAveragePoolStep extends StepBase {
 }
 
 export interface UnaryStep extends StepBase {
-  readonly kind: 'Relu' | 'Clip' | 'LeakyRelu' | 'Sigmoid' | 'Tanh';
+  readonly kind: 'Relu' | 'Clip' | 'LeakyRelu' | 'Sigmoid' | 'Tanh' | 'Gelu';
   readonly size: number;
   /** Clip bounds (−∞/+∞ when absent). */
   readonly min: number;
@@ -229,6 +229,7 @@ export function planGraph(graph: Graph): Plan {
       case 'LeakyRelu':
       case 'Sigmoid':
       case 'Tanh':
+      case 'Gelu':
         return {
           ...base, kind: node.op, size: product(x), min: node.attrs.min ?? -Infinity, max: node.attrs.max ?? Infinity,
           alpha: node.attrs.alpha ?? 0.01,

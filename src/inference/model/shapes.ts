@@ -394,6 +394,7 @@ export function inferNodeShape(node: GraphNode, ctx: ShapeContext): number[] {
     case 'LeakyRelu':
     case 'Sigmoid':
     case 'Tanh':
+    case 'Gelu':
       return [...x!];
     case 'Softmax':
       softmaxGeometry(node, x!);

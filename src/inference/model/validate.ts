@@ -24,7 +24,7 @@ export { ModelError } from './errors.js';
 /** Every operator the graph may contain, in the order graph.ts lists them. */
 export const OP_TYPES: readonly OpType[] = [
   'Gemm', 'MatMul', 'Conv', 'MaxPool', 'AveragePool', 'GlobalAveragePool', 'Relu', 'Clip', 'LeakyRelu', 'Sigmoid',
-  'Tanh', 'Softmax', 'Add', 'Mul', 'Concat', 'Flatten', 'Reshape', 'BatchNormalization',
+  'Tanh', 'Gelu', 'Softmax', 'Add', 'Mul', 'Concat', 'Flatten', 'Reshape', 'BatchNormalization',
 ];
 
 const MAX_CONCAT_INPUTS = 4096;
@@ -63,6 +63,7 @@ const SIGNATURES: Record<OpType, OpSignature> = {
   LeakyRelu: { attrs: ['alpha'], inputs: ['v'] },
   Sigmoid: { attrs: [], inputs: ['v'] },
   Tanh: { attrs: [], inputs: ['v'] },
+  Gelu: { attrs: [], inputs: ['v'] },
   Softmax: { attrs: ['axis'], inputs: ['v'] },
   Add: { attrs: [], inputs: ['x', 'x'] },
   Mul: { attrs: [], inputs: ['x', 'x'] },

@@ -5,12 +5,8 @@
 import { extname, join, resolve } from 'node:path';
 import type { Graph } from '../../inference/model/graph.js';
 import { loadModel } from '../../inference/model/modelFile.js';
+import { loadOnnx } from '../../inference/onnx/index.js';
 import { CompareError } from './errors.js';
-
-// Replaced by the ONNX importer (src/inference/onnx) when it lands.
-function loadOnnx(path: string): Graph {
-  throw new CompareError(`--model ${path}: ONNX models are not supported yet`);
-}
 import { DEFAULT_MODEL, packageRoot } from './paths.js';
 
 export interface LoadedModel {

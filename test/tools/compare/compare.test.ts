@@ -196,8 +196,9 @@ describe('tables', () => {
 describe('errors: status 2, one line on stderr, nothing written', () => {
   const cases: [string, () => Record<string, string>, RegExp][] = [
     ['a missing model file', () => ({ model: join(ws.dir, 'nope.fplm') }), /^--model .*nope\.fplm: no such file$/],
-    ['an ONNX model', () => ({ model: join(ws.dir, 'net.onnx') }), /^--model .*net\.onnx: ONNX models are not supported yet; give an fpuless model file \(\.fplm\)$/],
-    ['another extension', () => ({ model: join(ws.dir, 'net.pt') }), /^--model .*net\.pt: unknown model type "\.pt"; expected an fpuless model file \(\.fplm\)$/],
+    ['a missing ONNX model', () => ({ model: join(ws.dir, 'net.onnx') }), /^--model .*net\.onnx: no such file$/],
+    ['a corrupt ONNX model', () => ({ model: corruptOnnx() }), /^--model .*bad\.onnx: .*(truncated|corrupt|protobuf)/i],
+    ['another extension', () => ({ model: join(ws.dir, 'net.pt') }), /^--model .*net\.pt: unknown model type "\.pt"; expected an ONNX file \(\.onnx\) or an fpuless model file \(\.fplm\)$/],
     ['a corrupt model file', () => ({ model: corrupt() }), /^--model .*bad\.fplm: /],
     ['an unknown engine', () => ({ model: ws.mlp, inputs: ws.mlpX, engines: 'f64,soft-f8-exact' }), /^--engines: unknown engine "soft-f8-exact"; valid engines: f64, soft-f32-sequential, .*int8-maxabs-pertensor/],
     ['an empty engine list', () => ({ model: ws.mlp, inputs: ws.mlpX, engines: ' , ' }), /^--engines is empty; valid engines: f64, /],
@@ -232,6 +233,12 @@ describe('errors: status 2, one line on stderr, nothing written', () => {
   function corrupt(): string {
     const p = join(ws.dir, 'bad.fplm');
     writeFileSync(p, 'not a model');
+    return p;
+  }
+
+  function corruptOnnx(): string {
+    const p = join(ws.dir, 'bad.onnx');
+    writeFileSync(p, Buffer.from([0x08, 0x07, 0x12, 0x40, 0x01]));
     return p;
   }
 

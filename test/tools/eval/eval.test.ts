@@ -2,7 +2,7 @@
  * `fpuless eval` on tiny synthetic models: the JSON object and its numbers (checked against engines run here
  * directly), the table, --out-logits files, and the error paths (status 2, one line on stderr, nothing written).
  */
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createF64Engine } from '../../../src/inference/engines/f64/index.js';
@@ -63,6 +63,20 @@ describe('fpuless eval', () => {
     expect(logits.shape).toEqual([30, 4]);
     const first = soft.run(Float64Array.from(x.subarray(0, 16)));
     expect(Array.from((logits.data as Float64Array).subarray(0, 4))).toEqual(Array.from(first));
+  });
+
+  it('runs a PyTorch-exported ONNX model on .npy digits, with the accuracy PyTorch measured', () => {
+    const dir = new URL('../../fixtures/onnx/', import.meta.url).pathname;
+    const run = evaluate(
+      { model: `${dir}mlp.onnx`, inputs: `${dir}inputs.npy`, labels: `${dir}labels.npy`, engines: 'soft-f32-sequential', json: true },
+      ws.dir,
+    );
+    expect(run.stderr).toBe('');
+    const json = JSON.parse(run.stdout) as { engines: Record<string, EngineJson> };
+    const reference = JSON.parse(readFileSync(`${dir}reference.json`, 'utf8')) as { mlp: { float32FixtureAccuracy: number } };
+    expect(json.engines.f64!.accuracy).toBe(reference.mlp.float32FixtureAccuracy);
+    expect(json.engines['soft-f32-sequential']!.accuracy).toBe(reference.mlp.float32FixtureAccuracy);
+    expect(json.engines['soft-f32-sequential']!.maxAbsDiff).toBeLessThan(1e-4);
   });
 
   it('prints a table, with accuracy shown as not measured when there are no labels', () => {

@@ -18,6 +18,7 @@ import {
   clip,
   conv2d,
   dense,
+  gelu,
   globalAveragePool,
   leakyRelu,
   maxPool,
@@ -78,6 +79,8 @@ function bind(step: Step, view: (v: number) => Float64Array): () => void {
       return () => sigmoid(x, y, step.size);
     case 'Tanh':
       return () => tanh(x, y, step.size);
+    case 'Gelu':
+      return () => gelu(x, y, step.size);
     case 'Softmax':
       return () => softmax(x, y, step.rows, step.cols);
     case 'Add':

@@ -4,6 +4,7 @@
  */
 
 import type { ConvGeometry, PoolGeometry } from '../../model/shapes.js';
+import { gelu as geluScalar } from './erf.js';
 
 /** y[r][o] = Σ_k x[r][k]·w[o][k] (k ascending), then + b[o]. */
 export function dense(
@@ -173,6 +174,11 @@ export function sigmoid(x: Float64Array, y: Float64Array, n: number): void {
 
 export function tanh(x: Float64Array, y: Float64Array, n: number): void {
   for (let i = 0; i < n; i++) y[i] = Math.tanh(x[i]!);
+}
+
+/** x·Φ(x) (the exact, erf-based GELU; see erf.ts for the accuracy). */
+export function gelu(x: Float64Array, y: Float64Array, n: number): void {
+  for (let i = 0; i < n; i++) y[i] = geluScalar(x[i]!);
 }
 
 /** Numerically stable: exponents of x − max(row), so the largest term is exactly 1 and nothing overflows. */

@@ -131,6 +131,8 @@ export class SoftCore {
         return () => unary(fmt.sigmoid, x, y, step.size);
       case 'Tanh':
         return () => unary(fmt.tanh, x, y, step.size);
+      case 'Gelu':
+        throw new ModelError(`Gelu is not supported by engine soft-${fmt.name}-${acc} yet`, step.node);
       case 'Softmax': {
         const { rows, cols } = step;
         const sum = new PolicySum(fmt, acc);

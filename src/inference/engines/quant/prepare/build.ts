@@ -13,7 +13,7 @@ import type { ConvLayout } from '../run/conv.js';
 import type { QArray, Requant } from '../run/dense.js';
 import type { QConcatPart, QProgram, QStep } from '../run/program.js';
 import { type ValueStats, asymmetricRange, collectStats, producerOf, symmetricThreshold } from './calibrate.js';
-import type { QuantBits, ResolvedQuantOptions } from './options.js';
+import { type QuantBits, type ResolvedQuantOptions, quantEngineName } from './options.js';
 import {
   type Multiplier,
   type QParams,
@@ -293,6 +293,8 @@ export function buildProgram(graph: Graph, o: ResolvedQuantOptions, calibration:
         if (bits === 8) return { ...base, kind: 'Lut8', size: s.size, table: lookupTable8(f, px, py) };
         return { ...base, kind: 'Lut16', size: s.size, table: lookupTable16(f, px, py), lo: tmin, hi: tmax };
       }
+      case 'Gelu':
+        throw new ModelError(`Gelu is not supported by engine ${quantEngineName(o)} yet`, s.node);
       case 'Softmax': {
         const py = fixedRange(0, 1);
         params[s.output] = py;
