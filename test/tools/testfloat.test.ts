@@ -172,7 +172,12 @@ describe('errors: one line on stderr, exit status 2', () => {
 describe('function table', () => {
   const floats = ['f16', 'bf16', 'f32'];
   const ints = ['ui32', 'ui64', 'i32', 'i64'];
+  const math = [
+    'exp', 'exp2', 'exp10', 'expm1', 'log', 'log2', 'log10', 'log1p', 'rsqrt', 'tanh', 'sigmoid', 'softplus', 'sin',
+    'cos', 'tan', 'sinh', 'cosh', 'asinh', 'acosh', 'atanh',
+  ];
   const expected = [
+    ...floats.flatMap((f) => math.map((m) => `${f}_${m}`)),
     ...floats.flatMap((f) => [
       ...ints.flatMap((i) => [`${i}_to_${f}`, `${f}_to_${i}`, `${f}_to_${i}_r_minMag`]),
       ...['roundToInt', 'add', 'sub', 'mul', 'mulAdd', 'div', 'rem', 'sqrt'].map((op) => `${f}_${op}`),
@@ -186,7 +191,7 @@ describe('function table', () => {
     'bf16_to_f16',
   ];
 
-  it('has exactly the TestFloat functions of the three formats', () => {
+  it('has exactly the TestFloat functions of the three formats and the elementary functions', () => {
     expect([...TEST_FUNCTIONS.keys()].sort()).toEqual([...expected].sort());
   });
 

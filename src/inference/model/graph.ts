@@ -70,6 +70,24 @@ export interface Graph {
   readonly initializers: ReadonlyMap<string, Tensor>;
   /** Topologically ordered. */
   readonly nodes: readonly GraphNode[];
+  /**
+   * The quantization a QDQ model prescribes (QuantizeLinear/DequantizeLinear in ONNX), by value or initializer name:
+   * activations quantized and dequantized in the file, and weights stored as integer codes. The float graph already
+   * holds the dequantized weights; engines that run in floating point ignore this, the fixed-point engine's `qdq`
+   * mode uses it instead of calibrating. Absent for ordinary float models.
+   */
+  readonly quantization?: ReadonlyMap<string, TensorQuantization>;
+}
+
+/** Scale and zero point of a quantized tensor: real = scale·(code − zeroPoint), per tensor or along `axis`. */
+export interface TensorQuantization {
+  /** One scale, or one per index of `axis`. */
+  readonly scale: Float64Array;
+  /** As many zero points as scales. */
+  readonly zeroPoint: Int32Array;
+  /** The axis of per-channel parameters (−1 when per tensor). */
+  readonly axis: number;
+  readonly type: 'int8' | 'uint8' | 'int16' | 'uint16' | 'int32';
 }
 
 /** What every engine offers; one engine instance is built per graph (weights prepared once). */

@@ -1,5 +1,5 @@
 /** The model layer: graph types, validation and shapes, batch-norm folding, the shared plan, the model file. */
-export type { Engine, Graph, GraphNode, NodeAttributes, OpType, Tensor, ValueInfo } from './graph.js';
+export type { Engine, Graph, GraphNode, NodeAttributes, OpType, Tensor, TensorQuantization, ValueInfo } from './graph.js';
 export { ModelError } from './errors.js';
 export { OP_TYPES, type ShapeMap, checkTensor, validateGraph } from './validate.js';
 export {

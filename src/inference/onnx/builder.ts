@@ -5,7 +5,7 @@
  */
 
 import { ModelError, type NodeRef } from '../model/errors.js';
-import type { GraphNode, NodeAttributes, OpType, Tensor } from '../model/graph.js';
+import type { GraphNode, NodeAttributes, OpType, Tensor, TensorQuantization } from '../model/graph.js';
 import { checkShape, formatShape, inferNodeShape } from '../model/shapes.js';
 import type { ConstTensor } from './tensor.js';
 
@@ -33,6 +33,8 @@ export type ConstSource = () => ConstTensor;
 export class GraphBuilder {
   readonly nodes: GraphNode[] = [];
   readonly initializers = new Map<string, Tensor>();
+  /** QDQ parameters by graph value name or ONNX constant name (qdq.ts). */
+  readonly quantization = new Map<string, TensorQuantization>();
   /** Graph value name → shape. */
   private readonly shapes = new Map<string, readonly number[]>();
   /** ONNX value name → graph value name (equal unless the ONNX value is an alias made by Identity or Dropout). */

@@ -262,7 +262,9 @@ export function importOnnx(bytes: Uint8Array, options: OnnxImportOptions = {}): 
   // when first used (by the GELU matcher or a converter).
   const constantNodes = new Set(nodes.filter((n) => n.op === 'Constant' && isDefaultDomain(n)));
   for (const n of constantNodes) if (n.outputs[0]) b.defineConst(n.outputs[0], () => constantValue(n));
-  const ctx: ConvertContext = { b, opset, isUsed, uses };
+  const ctx: ConvertContext = {
+    b, opset, isUsed, uses, consumers: (v) => consumers.get(v) ?? [], isGraphOutput: (v) => v === outputName,
+  };
   const gelus = findGelus(
     {
       producer: (v) => producer.get(v),
@@ -332,12 +334,21 @@ export function importOnnx(bytes: Uint8Array, options: OnnxImportOptions = {}): 
   const used = new Set(graphNodes.flatMap((n) => n.inputs));
   const initializers = new Map([...b.initializers].filter(([name]) => used.has(name)));
   const input: ValueInfo = { name: inputName, shape };
+  // QDQ parameters of the values and initializers the graph keeps (the output under its final name).
+  const present = new Set([inputName, ...graphNodes.flatMap((n) => n.outputs), ...initializers.keys()]);
+  const quantization = new Map(
+    [...b.quantization]
+      .map(([name, q]) => [name === out.name ? outputName : name, q] as const)
+      .filter(([name]) => present.has(name)),
+  );
+  if (quantization.size > 0) note(`QDQ: quantization parameters of ${quantization.size} tensor(s) kept for the fixed-point engine`);
   const graph: Graph = {
     name: options.name ?? (g.name || 'onnx'),
     inputs: [input],
     outputs: [{ name: outputName, shape: [] }],
     initializers,
     nodes: graphNodes,
+    ...(quantization.size > 0 ? { quantization } : {}),
   };
   const shapes = validateGraph(graph);
   const outShape = [...shapes.get(outputName)!];

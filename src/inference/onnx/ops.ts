@@ -18,6 +18,7 @@ import {
   transposeConst,
 } from './fold.js';
 import type { OnnxNode } from './node.js';
+import { dequantizeLinear, quantizeLinear } from './qdq.js';
 import { AttrType } from './proto.js';
 import { type ConstTensor, decodeTensor } from './tensor.js';
 
@@ -29,6 +30,9 @@ export interface ConvertContext {
   isUsed(value: string): boolean;
   /** How many times an ONNX value is read (by nodes, and once more if it is the graph output). */
   uses(value: string): number;
+  /** The nodes that read an ONNX value. */
+  consumers(value: string): readonly OnnxNode[];
+  isGraphOutput(value: string): boolean;
 }
 
 type Converter = (c: ConvertContext, n: OnnxNode) => void;
@@ -885,6 +889,8 @@ export const CONVERTERS: ReadonlyMap<string, Converter> = new Map<string, Conver
   ['Pad', pad],
   ['BatchNormalization', batchNormalization],
   ['Identity', identity],
+  ['QuantizeLinear', quantizeLinear],
+  ['DequantizeLinear', dequantizeLinear],
   ['Dropout', dropout],
   ['Constant', constant],
 ]);

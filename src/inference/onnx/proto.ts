@@ -45,6 +45,10 @@ export function dataTypeName(t: number | null | undefined): string {
 
 export const DataType = {
   FLOAT: 1,
+  UINT8: 2,
+  INT8: 3,
+  UINT16: 4,
+  INT16: 5,
   INT32: 6,
   INT64: 7,
   BOOL: 9,

@@ -14,7 +14,8 @@ import { ModelError, type NodeRef } from '../model/errors.js';
 import { MAX_ELEMENTS, formatShape } from '../model/shapes.js';
 import { DataType, type TensorProto, dataTypeName, int64 } from './proto.js';
 
-export type ConstDtype = 'float32' | 'float16' | 'bfloat16' | 'float64' | 'int64' | 'int32' | 'bool';
+export type ConstDtype =
+  | 'float32' | 'float16' | 'bfloat16' | 'float64' | 'int64' | 'int32' | 'int16' | 'uint16' | 'int8' | 'uint8' | 'bool';
 
 /** A constant known at import time: an initializer, a Constant node's value, or a folded result. */
 export interface ConstTensor {
@@ -38,12 +39,25 @@ const LAYOUTS = new Map<number, Layout>([
   [DataType.DOUBLE, { dtype: 'float64', bytes: 8 }],
   [DataType.INT64, { dtype: 'int64', bytes: 8 }],
   [DataType.INT32, { dtype: 'int32', bytes: 4 }],
+  [DataType.INT16, { dtype: 'int16', bytes: 2 }],
+  [DataType.UINT16, { dtype: 'uint16', bytes: 2 }],
+  [DataType.INT8, { dtype: 'int8', bytes: 1 }],
+  [DataType.UINT8, { dtype: 'uint8', bytes: 1 }],
   [DataType.BOOL, { dtype: 'bool', bytes: 1 }],
 ]);
 
 export function isFloatDtype(dtype: ConstDtype): boolean {
-  return dtype !== 'int64' && dtype !== 'int32' && dtype !== 'bool';
+  return dtype === 'float32' || dtype === 'float16' || dtype === 'bfloat16' || dtype === 'float64';
 }
+
+/** Range of the integer element types that fit int32_data (the quantized codes of QDQ models). */
+const SMALL_INT_RANGE: Partial<Record<ConstDtype, readonly [number, number]>> = {
+  int8: [-128, 127],
+  uint8: [0, 255],
+  int16: [-32768, 32767],
+  uint16: [0, 65535],
+  int32: [-(2 ** 31), 2 ** 31 - 1],
+};
 
 /** IEEE binary16 bit pattern → double (exact). */
 export function halfToNumber(bits: number): number {
@@ -120,7 +134,7 @@ export function decodeTensor(t: TensorProto, what: string, node?: NodeRef): Cons
   if (layout === undefined) {
     throw new ModelError(
       `${what} has element type ${dataTypeName(t.dataType)}; supported are float32, float16, bfloat16, float64, ` +
-        'int64, int32 and bool',
+        'int64, int32, int16, uint16, int8, uint8 and bool',
       node,
     );
   }
@@ -199,6 +213,18 @@ function fromRaw(
       case 'int32':
         data[i] = view.getInt32(4 * i, true);
         break;
+      case 'int16':
+        data[i] = view.getInt16(2 * i, true);
+        break;
+      case 'uint16':
+        data[i] = view.getUint16(2 * i, true);
+        break;
+      case 'int8':
+        data[i] = view.getInt8(i);
+        break;
+      case 'uint8':
+        data[i] = view.getUint8(i);
+        break;
       case 'bool':
         data[i] = view.getUint8(i) === 0 ? 0 : 1;
         break;
@@ -229,6 +255,12 @@ function fromTyped(
         throw new ModelError(`${what} element ${i}: ${v} in int32_data is not a 16-bit ${layout.dtype} pattern`, node);
       }
       data[i] = layout.dtype === 'float16' ? halfToNumber(v) : bfloat16ToNumber(v);
+    } else if (SMALL_INT_RANGE[layout.dtype] !== undefined) {
+      const [lo, hi] = SMALL_INT_RANGE[layout.dtype]!;
+      if (!Number.isInteger(v) || v < lo || v > hi) {
+        throw new ModelError(`${what} element ${i}: ${v} in int32_data is outside the ${layout.dtype} range`, node);
+      }
+      data[i] = v;
     } else {
       data[i] = v;
     }

@@ -8,7 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import { MnistError } from '../data/mnist.js';
 import { DEFAULT_CALIB, loadDataset } from './dataset.js';
-import { selectEngines } from './engines.js';
+import { enginesForGraph, selectEngines } from './engines.js';
 import { CompareError } from './errors.js';
 import { reportHtml } from './html.js';
 import { loadModelOption } from './model.js';
@@ -136,10 +136,11 @@ export function compareMain(options: CompareOptions, io: CompareIo = processIo()
   try {
     const calib = positiveInteger(options.calib, '--calib');
     const limit = positiveInteger(options.limit, '--limit');
-    const engines = selectEngines(options.engines);
+    const selected = selectEngines(options.engines);
     const outDir = resolve(io.cwd, options.out ?? DEFAULT_OUT);
     checkOutDir(outDir);
     const { graph, shown } = loadModelOption(options.model, io.cwd);
+    const engines = enginesForGraph(selected, graph, options.engines);
     const dataset = loadDataset(graph, { inputs: options.inputs, labels: options.labels, limit, calib });
     const json = options.json === true;
     const showProgress = !json && io.stderr.isTTY === true;

@@ -12,7 +12,7 @@ import { createF64Engine } from '../../inference/engines/f64/index.js';
 import { type Accumulation, type FormatName, createSoftEngine } from '../../inference/engines/soft/index.js';
 import type { Engine, Graph } from '../../inference/model/graph.js';
 import { CompareError } from './errors.js';
-import { QUANT_ENGINES } from './quant.js';
+import { QDQ_ENGINE, QUANT_ENGINES } from './quant.js';
 
 export type { EngineFamily } from './report.js';
 import type { EngineFamily } from './report.js';
@@ -32,6 +32,8 @@ export interface EngineSpec {
   create(graph: Graph, calibration: readonly Float64Array[]): Engine;
   /** The layer's weights as `engine` stores them, decoded to doubles; null when unknown. */
   storedWeights(engine: Engine, layer: LayerWeights): Float64Array | null;
+  /** Why the engine cannot run `graph`, or null when it can (undefined member: it runs every graph). */
+  unsupported?(graph: Graph): string | null;
 }
 
 /** The engine whose time per inference is the unit of the "time ×" column when it runs. */
@@ -83,7 +85,19 @@ const F64_SPEC: EngineSpec = {
 /** Every engine configuration, f64 first. */
 export function allEngineSpecs(): EngineSpec[] {
   const soft = FORMATS.flatMap((f) => ACCUMULATIONS.map((a) => softSpec(f, a)));
-  return [F64_SPEC, ...soft, ...QUANT_ENGINES()];
+  return [F64_SPEC, ...soft, ...QUANT_ENGINES(), QDQ_ENGINE()];
+}
+
+/**
+ * The selected engines that can run `graph`. With no --engines list, the ones that cannot (int8-qdq on a model
+ * without QDQ parameters) are left out quietly; an engine the user named that cannot run it is a CompareError.
+ */
+export function enginesForGraph(specs: readonly EngineSpec[], graph: Graph, list: string | undefined): EngineSpec[] {
+  return specs.filter((spec) => {
+    const why = spec.unsupported?.(graph) ?? null;
+    if (why !== null && list !== undefined) throw new CompareError(`--engines: ${spec.name} cannot run this model: ${why}`);
+    return why === null;
+  });
 }
 
 /**

@@ -5,7 +5,7 @@
  * otherwise the layer's weights are requantized here with the engine's own `quantizeWeights` under the preset's
  * options, which is the computation the engine performs when it is built (same function, same inputs).
  */
-import { QUANT_PRESETS, type QuantOptions, createQuantEngine } from '../../inference/engines/quant/index.js';
+import { QDQ_PRESET, QUANT_PRESETS, type QuantOptions, createQuantEngine } from '../../inference/engines/quant/index.js';
 import { resolveOptions } from '../../inference/engines/quant/prepare/options.js';
 import { quantizeWeights } from '../../inference/engines/quant/prepare/scales.js';
 import type { Engine } from '../../inference/model/graph.js';
@@ -55,4 +55,18 @@ export function QUANT_ENGINES(): EngineSpec[] {
       },
     }),
   );
+}
+
+/** The fixed-point engine with a QDQ model's own scales: listed only for graphs that carry them. */
+export function QDQ_ENGINE(): EngineSpec {
+  return {
+    name: QDQ_PRESET.name,
+    family: 'quant',
+    description: "the model's own QDQ scales and zero points (int8 codes as stored)",
+    create: (graph, calibration) => createQuantEngine(graph, QDQ_PRESET.options, calibration),
+    // Exact for the weights the model quantized; a weight it left in float is requantized, so not known here.
+    storedWeights: () => null,
+    unsupported: (graph) =>
+      graph.quantization === undefined ? 'the model has no QDQ (QuantizeLinear/DequantizeLinear) parameters' : null,
+  };
 }

@@ -10,7 +10,7 @@ import { encodeNpy } from '../data/npy.js';
 import { MnistError } from '../data/mnist.js';
 import { EXIT_USAGE, type CompareIo, checkOutDir, positiveInteger, processIo, writeAtomically } from '../compare/command.js';
 import { type Dataset, loadDataset, sample } from '../compare/dataset.js';
-import { type EngineSpec, selectEngines } from '../compare/engines.js';
+import { type EngineSpec, enginesForGraph, selectEngines } from '../compare/engines.js';
 import { CompareError } from '../compare/errors.js';
 import { loadModelOption } from '../compare/model.js';
 
@@ -127,7 +127,7 @@ export function evalMain(options: EvalOptions, io: CompareIo = processIo()): num
     const outShape = graph.outputs[0]!.shape;
     const outSize = outShape.reduce((a, b) => a * b, 1);
     const n = data.count;
-    const engines = specs.map((s) => build(s, data, graph));
+    const engines = enginesForGraph(specs, graph, options.engines).map((s) => build(s, data, graph));
     const runs = engines.map((e) => runAll(e, data, outSize));
     const ref = runs[0]!.outputs; // selectEngines puts f64 first
     const refTop = Int32Array.from({ length: n }, (_, i) => argmax(ref, i * outSize, outSize));

@@ -35,9 +35,11 @@ export function n(
   return { op, inputs, outputs, attrs, name: name ?? (typeof outputs === 'string' ? outputs : outputs[0]) };
 }
 
-export type Dtype = 'float32' | 'float16' | 'bfloat16' | 'float64' | 'int64' | 'int32' | 'bool';
+export type Dtype = 'float32' | 'float16' | 'bfloat16' | 'float64' | 'int64' | 'int32' | 'bool' | 'int8' | 'uint8' | 'int16' | 'uint16';
 
-const DATA_TYPE: Record<Dtype, number> = { float32: 1, float16: 10, bfloat16: 16, float64: 11, int64: 7, int32: 6, bool: 9 };
+const DATA_TYPE: Record<Dtype, number> = {
+  float32: 1, float16: 10, bfloat16: 16, float64: 11, int64: 7, int32: 6, bool: 9, int8: 3, uint8: 2, int16: 5, uint16: 4,
+};
 
 /** Bits of an IEEE binary16 that holds `v` exactly (the tests only use such values). */
 export function halfBits(v: number): number {
@@ -77,7 +79,7 @@ export function tensor(
 ): TensorProto {
   const t: TensorProto = { name, dims: [...dims], dataType: DATA_TYPE[dtype] };
   if (raw) {
-    const size = { float32: 4, float16: 2, bfloat16: 2, float64: 8, int64: 8, int32: 4, bool: 1 }[dtype];
+    const size = { float32: 4, float16: 2, bfloat16: 2, float64: 8, int64: 8, int32: 4, bool: 1, int8: 1, uint8: 1, int16: 2, uint16: 2 }[dtype];
     const bytes = new Uint8Array(values.length * size);
     const view = new DataView(bytes.buffer);
     values.forEach((v, i) => {
@@ -95,7 +97,14 @@ export function tensor(
         case 'int32':
           return view.setInt32(4 * i, v, true);
         case 'bool':
+        case 'uint8':
           return view.setUint8(i, v);
+        case 'int8':
+          return view.setInt8(i, v);
+        case 'int16':
+          return view.setInt16(2 * i, v, true);
+        case 'uint16':
+          return view.setUint16(2 * i, v, true);
       }
     });
     t.rawData = bytes;
@@ -118,6 +127,10 @@ export function tensor(
         break;
       case 'int32':
       case 'bool':
+      case 'int8':
+      case 'uint8':
+      case 'int16':
+      case 'uint16':
         t.int32Data = [...values];
         break;
     }

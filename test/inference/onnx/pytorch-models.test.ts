@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { InferenceSession, Tensor } from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
 import { createF64Engine } from '../../../src/inference/engines/f64/index.js';
-import { createQuantEngine } from '../../../src/inference/engines/quant/index.js';
+import { QDQ_PRESET, createQuantEngine } from '../../../src/inference/engines/quant/index.js';
 import { createSoftEngine } from '../../../src/inference/engines/soft/index.js';
 import type { Engine, Graph } from '../../../src/inference/model/graph.js';
 import { loadOnnx } from '../../../src/inference/onnx/index.js';
@@ -96,7 +96,7 @@ describe('PyTorch-exported ONNX models', () => {
     }
   });
 
-  it('int8 per-channel is within a point of PyTorch int8 (same calibration size), per-tensor max-abs is not better', () => {
+  it('int8 per-channel is within a point of PyTorch's own int8 quantization', () => {
     for (const name of ['mlp', 'outlier'] as const) {
       const g = graphs.get(name)!;
       const perChannel = accuracy(
@@ -105,5 +105,26 @@ describe('PyTorch-exported ONNX models', () => {
       );
       expect(Math.abs(perChannel - reference[name]!.torchInt8Accuracy!), name).toBeLessThanOrEqual(0.01);
     }
+  });
+
+  it('qdq: int8-qdq runs the model\'s own scales and matches ONNX Runtime to one output step, 99% exactly', () => {
+    const graph = loadOnnx(`${DIR}qdq.onnx`);
+    const engine = createQuantEngine(graph, QDQ_PRESET.options, calibration);
+    const ort = logitsOf('qdq');
+    const step = graph.quantization!.get('output')!.scale[0]!;
+    let exact = 0;
+    let worst = 0;
+    for (let i = 0; i < N; i++) {
+      const y = engine.run(sampleOf(i));
+      for (let k = 0; k < 10; k++) {
+        const d = Math.abs(y[k]! - ort[i * 10 + k]!) / step;
+        if (d < 1e-3) exact++;
+        worst = Math.max(worst, d);
+      }
+    }
+    expect(worst).toBeLessThanOrEqual(1 + 1e-3);
+    expect(exact / (N * 10)).toBeGreaterThanOrEqual(0.99);
+    const acc = accuracy(engine, split.test.images, split.test.labels, split.test.count);
+    expect(Math.abs(acc - reference.mlp!.torchInt8Accuracy!)).toBeLessThanOrEqual(0.01);
   });
 });

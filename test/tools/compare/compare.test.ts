@@ -27,6 +27,8 @@ const ALL_NAMES = [
   ...['f32', 'f16', 'bf16'].flatMap((f) => ['sequential', 'f32acc', 'exact'].map((a) => `soft-${f}-${a}`)),
   ...QUANT_PRESETS.map((p) => p.name),
 ];
+/** The catalogue: every engine above and the QDQ engine, which runs only models with QDQ parameters. */
+const CATALOGUE = [...ALL_NAMES, 'int8-qdq'];
 
 type Json = Record<string, unknown>;
 
@@ -36,8 +38,8 @@ function parseReport(text: string): Json {
 }
 
 describe('the engine catalogue', () => {
-  it('lists f64, the nine soft engines and every quantized preset, in that order', () => {
-    expect(allEngineSpecs().map((e) => e.name)).toEqual(ALL_NAMES);
+  it('lists f64, the nine soft engines, every quantized preset and the QDQ engine, in that order', () => {
+    expect(allEngineSpecs().map((e) => e.name)).toEqual(CATALOGUE);
     expect(QUANT_PRESETS.map((p) => p.name)).toContain('int8-maxabs-pertensor');
   });
 

@@ -6,8 +6,10 @@ export {
   type QuantBits,
   type QuantOptions,
   type QuantPreset,
+  type ScaleSource,
   type WeightClipping,
   type WeightGranularity,
+  QDQ_PRESET,
   QUANT_PRESETS,
   quantEngineName,
 } from './prepare/options.js';

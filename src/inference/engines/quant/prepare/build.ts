@@ -21,6 +21,7 @@ import {
   divisionMagic,
   quantizeMultiplier,
   quantizeValue,
+  type QuantizedWeights,
   quantizeWeights,
   roundToBigInt,
   splitInt64,
@@ -149,7 +150,13 @@ export function buildProgram(graph: Graph, o: ResolvedQuantOptions, calibration:
   let weightBytes = 0;
   const bytesPerCode = bits === 8 ? 1 : 2;
 
+  const prescribed = o.scales === 'model' ? modelActivations(graph, plan, bits) : new Map<number, QParams>();
+  if (o.scales === 'model' && graph.quantization === undefined) {
+    throw new ModelError('the model has no QDQ quantization parameters (QuantizeLinear/DequantizeLinear); int8-qdq needs a QDQ model');
+  }
   const calibrated = (v: number): QParams => {
+    const given = prescribed.get(v);
+    if (given !== undefined) return given;
     const s: ValueStats = stats[v]!;
     const value = plan.values[v]!;
     const zero = (): never => {
@@ -189,8 +196,10 @@ export function buildProgram(graph: Graph, o: ResolvedQuantOptions, calibration:
     const [lo, hi] = act === undefined ? [tmin, tmax] : clampOf(steps[act]!, py);
     const channels = s.kind === 'Dense' ? s.outFeatures : s.geometry.outChannels;
     const per = s.weight.length / channels;
-    const perChannel = o.weightGranularity === 'per-channel';
-    const qw = quantizeWeights(s.weight, channels, perChannel, bits, o.weightClipping === 'mse', pot);
+    const qw =
+      (o.scales === 'model' ? modelWeights(graph, s, channels, bits) : null) ??
+      quantizeWeights(s.weight, channels, o.weightGranularity === 'per-channel', bits, o.weightClipping === 'mse', pot);
+    const perChannel = qw.scales.length > 1;
     const sw = (c: number): number => qw.scales[perChannel ? c : 0]!;
     weightScales[i] = qw.scales;
     const zx = px.zeroPoint;
@@ -375,6 +384,58 @@ export function buildProgram(graph: Graph, o: ResolvedQuantOptions, calibration:
     bits, valueSizes: plan.values.map((v) => v.size), materialized, input: plan.input, output: plan.output, steps: qsteps,
   };
   return { program, plan, params, accumulatorScales, weightScales, weightBytes };
+}
+
+/**
+ * The activation parameters a QDQ model prescribes, by plan value: the recorded scale and zero point of each value
+ * quantized per tensor in the model's width (unsigned codes shifted into the engine's signed storage: u − 2^(b−1),
+ * which keeps scale·(code − zero point)). A value only reshaped (Reshape/Flatten) or max-pooled into a quantized one
+ * takes its parameters, as the two hold the same numbers.
+ */
+function modelActivations(graph: Graph, plan: Plan, bits: QuantBits): Map<number, QParams> {
+  const out = new Map<number, QParams>();
+  const q = graph.quantization;
+  if (q === undefined) return out;
+  const signed = bits === 8 ? 'int8' : 'int16';
+  const unsigned = bits === 8 ? 'uint8' : 'uint16';
+  const half = bits === 8 ? 128 : 32768;
+  plan.values.forEach((v, i) => {
+    const t = q.get(v.name);
+    if (t === undefined || t.axis >= 0 || (t.type !== signed && t.type !== unsigned)) return;
+    out.set(i, { scale: t.scale[0]!, zeroPoint: t.zeroPoint[0]! - (t.type === unsigned ? half : 0) });
+  });
+  for (let k = plan.steps.length - 1; k >= 0; k--) {
+    const s = plan.steps[k]!;
+    if ((s.kind === 'Reshape' || s.kind === 'MaxPool') && out.has(s.output) && !out.has(s.inputs[0]!)) {
+      out.set(s.inputs[0]!, out.get(s.output)!);
+    }
+  }
+  return out;
+}
+
+/**
+ * The weight codes a QDQ model stores for a Dense or Conv step, recovered exactly from the dequantized weights: per
+ * tensor, or per output channel (axis 0 of a Gemm or Conv weight, axis 1 of a MatMul one), symmetric (zero point 0),
+ * in the engine's width. Null when the model does not quantize this weight that way (the caller then quantizes it).
+ */
+function modelWeights(graph: Graph, s: DenseStep | ConvStep, channels: number, bits: QuantBits): QuantizedWeights | null {
+  const t = graph.quantization?.get(s.weightName);
+  if (t === undefined || t.type !== (bits === 8 ? 'int8' : 'int16') || t.zeroPoint.some((z) => z !== 0)) return null;
+  const outAxis = s.node.op === 'MatMul' ? 1 : 0;
+  if (t.scale.length !== 1 && (t.scale.length !== channels || t.axis !== outAxis)) return null;
+  const per = s.weight.length / channels;
+  const codes = bits === 8 ? new Int8Array(s.weight.length) : new Int16Array(s.weight.length);
+  const lo = typeMin(bits);
+  const hi = typeMax(bits);
+  for (let i = 0; i < codes.length; i++) {
+    const scale = t.scale[t.scale.length === 1 ? 0 : Math.floor(i / per)]!;
+    const r = s.weight[i]! / scale;
+    const code = Math.round(r);
+    // The stored weight is binary32 of code·scale, so r lies within a few 2^-24 of the code.
+    if (Math.abs(r - code) > 1e-3 || code < lo || code > hi) return null;
+    codes[i] = code;
+  }
+  return { codes, scales: Float64Array.from(t.scale) };
 }
 
 /** The pools sum codes in int32 before dividing: (2·2^(b−1) + 1)·n must stay below 2^31. */

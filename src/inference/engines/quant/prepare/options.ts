@@ -8,6 +8,8 @@ export type WeightGranularity = 'per-tensor' | 'per-channel';
 export type WeightClipping = 'none' | 'mse';
 export type ActivationScheme = 'symmetric' | 'asymmetric';
 export type CalibrationMethod = 'max' | 'percentile' | 'mse' | 'kl';
+/** Where scales come from: calibration (default), or the model's own QDQ parameters (`Graph.quantization`). */
+export type ScaleSource = 'calibrated' | 'model';
 
 export interface QuantOptions {
   /** Storage width of weights and activations. */
@@ -26,6 +28,12 @@ export interface QuantOptions {
   readonly calibration?: CalibrationMethod;
   /** Round every scale up to a power of two, so requantization is a rounding shift (default false). */
   readonly powerOfTwo?: boolean;
+  /**
+   * 'model': quantize with the scales and zero points a QDQ model prescribes (its weight codes kept exactly) instead
+   * of calibrating; tensors the model leaves unquantized fall back to per-channel max-abs weights and max-calibrated
+   * asymmetric activations. Needs a graph with `quantization` (default 'calibrated').
+   */
+  readonly scales?: ScaleSource;
 }
 
 /** Options with every default filled in. */
@@ -36,6 +44,7 @@ export interface ResolvedQuantOptions {
   readonly activations: ActivationScheme;
   readonly calibration: CalibrationMethod;
   readonly powerOfTwo: boolean;
+  readonly scales: ScaleSource;
 }
 
 function oneOf<T extends string | number | boolean>(what: string, value: T | undefined, allowed: readonly T[], fallback: T): T {
@@ -48,7 +57,20 @@ function oneOf<T extends string | number | boolean>(what: string, value: T | und
 
 export function resolveOptions(options: QuantOptions): ResolvedQuantOptions {
   if (options === null || typeof options !== 'object') throw new RangeError('createQuantEngine: options must be an object');
+  const scales = oneOf<ScaleSource>('scales', options.scales, ['calibrated', 'model'], 'calibrated');
+  if (scales === 'model') {
+    return {
+      bits: oneOf<QuantBits>('bits', options.bits, [8, 16], 8 as QuantBits),
+      weightGranularity: 'per-channel',
+      weightClipping: 'none',
+      activations: 'asymmetric',
+      calibration: 'max',
+      powerOfTwo: false,
+      scales,
+    };
+  }
   return {
+    scales,
     bits: oneOf<QuantBits>('bits', options.bits, [8, 16], 8 as QuantBits),
     weightGranularity: oneOf<WeightGranularity>('weightGranularity', options.weightGranularity, ['per-tensor', 'per-channel'], 'per-tensor'),
     weightClipping: oneOf<WeightClipping>('weightClipping', options.weightClipping, ['none', 'mse'], 'none'),
@@ -67,6 +89,7 @@ const CALIBRATION_TOKEN: Record<CalibrationMethod, string> = { max: '', percenti
  */
 export function quantEngineName(options: QuantOptions): string {
   const o = resolveOptions(options);
+  if (o.scales === 'model') return `int${o.bits}-qdq`;
   return (
     `int${o.bits}-${o.weightClipping === 'mse' ? 'wmse' : 'maxabs'}-` +
     `${o.weightGranularity === 'per-channel' ? 'perchannel' : 'pertensor'}${CALIBRATION_TOKEN[o.calibration]}` +
@@ -93,6 +116,9 @@ const PRESET_OPTIONS: readonly QuantOptions[] = [
   { bits: 16 },
   { bits: 16, weightGranularity: 'per-channel' },
 ];
+
+/** The fixed-point engine of QDQ models: the model's own int8 scales and zero points. */
+export const QDQ_PRESET: QuantPreset = { name: 'int8-qdq', options: { bits: 8, scales: 'model' } };
 
 /** The configurations `compare` runs by default: eight int8 schemes and two int16 ones. */
 export const QUANT_PRESETS: readonly QuantPreset[] = PRESET_OPTIONS.map((options) => ({
