@@ -96,7 +96,7 @@ describe('PyTorch-exported ONNX models', () => {
     }
   });
 
-  it('int8 per-channel is within a point of PyTorch's own int8 quantization', () => {
+  it("int8 per-channel is within a point of PyTorch's own int8 quantization", () => {
     for (const name of ['mlp', 'outlier'] as const) {
       const g = graphs.get(name)!;
       const perChannel = accuracy(
