@@ -19,3 +19,6 @@ export { bf16_cosh, f16_cosh, f32_cosh } from './cosh.js';
 export { bf16_asinh, f16_asinh, f32_asinh } from './asinh.js';
 export { bf16_acosh, f16_acosh, f32_acosh } from './acosh.js';
 export { bf16_atanh, f16_atanh, f32_atanh } from './atanh.js';
+export { bf16_erf, f16_erf, f32_erf } from './erf.js';
+export { bf16_erfc, f16_erfc, f32_erfc } from './erfc.js';
+export { bf16_gelu, f16_gelu, f32_gelu } from './gelu.js';

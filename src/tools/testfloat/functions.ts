@@ -120,7 +120,7 @@ for (const f of FLOATS) {
  */
 const MATH_UNARY = [
   'exp', 'exp2', 'exp10', 'expm1', 'log', 'log2', 'log10', 'log1p', 'rsqrt', 'tanh', 'sigmoid', 'softplus', 'sin', 'cos',
-  'tan', 'sinh', 'cosh', 'asinh', 'acosh', 'atanh',
+  'tan', 'sinh', 'cosh', 'asinh', 'acosh', 'atanh', 'erf', 'erfc', 'gelu',
 ] as const;
 
 for (const f of FLOATS) {
