@@ -19,6 +19,7 @@ import {
 } from './fold.js';
 import type { OnnxNode } from './node.js';
 import { dequantizeLinear, quantizeLinear } from './qdq.js';
+import { cast, gather, shape, slice, squeeze, unsqueeze } from './shapeOps.js';
 import { AttrType } from './proto.js';
 import { type ConstTensor, decodeTensor } from './tensor.js';
 
@@ -889,6 +890,12 @@ export const CONVERTERS: ReadonlyMap<string, Converter> = new Map<string, Conver
   ['Pad', pad],
   ['BatchNormalization', batchNormalization],
   ['Identity', identity],
+  ['Shape', shape],
+  ['Gather', gather],
+  ['Unsqueeze', unsqueeze],
+  ['Squeeze', squeeze],
+  ['Slice', slice],
+  ['Cast', cast],
   ['QuantizeLinear', quantizeLinear],
   ['DequantizeLinear', dequantizeLinear],
   ['Dropout', dropout],

@@ -89,6 +89,13 @@ describe('PyTorch-exported ONNX models', () => {
     });
   }
 
+  it('gelu: the soft engines run the fused GELU within 1e-5 of PyTorch (binary32) and agree on every digit', () => {
+    const g = graphs.get('gelu')!;
+    const torch = logitsOf('gelu');
+    expect(maxAbsDiff(createSoftEngine(g, { format: 'f32', accumulation: 'sequential' }), torch, 10)).toBeLessThan(1e-5);
+    expect(maxAbsDiff(createSoftEngine(g, { format: 'f16', accumulation: 'exact' }), torch, 10)).toBeLessThan(1e-2);
+  });
+
   it('f64 accuracy on the 2,000 test digits is what PyTorch measured (MLP, outlier MLP, GELU MLP)', () => {
     for (const name of ['mlp', 'outlier', 'gelu'] as const) {
       const acc = accuracy(createF64Engine(graphs.get(name)!), split.test.images, split.test.labels, split.test.count);

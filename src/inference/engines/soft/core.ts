@@ -132,7 +132,7 @@ export class SoftCore {
       case 'Tanh':
         return () => unary(fmt.tanh, x, y, step.size);
       case 'Gelu':
-        throw new ModelError(`Gelu is not supported by engine soft-${fmt.name}-${acc} yet`, step.node);
+        return () => unary(fmt.gelu, x, y, step.size);
       case 'Softmax': {
         const { rows, cols } = step;
         const sum = new PolicySum(fmt, acc);

@@ -35,6 +35,7 @@ import { defaultNaNBF16, defaultNaNF16, defaultNaNF32 } from '../../../formats/s
 import { bf16_exp, f16_exp, f32_exp } from '../../../math/exp.js';
 import { bf16_sigmoid, f16_sigmoid, f32_sigmoid } from '../../../math/sigmoid.js';
 import { bf16_tanh, f16_tanh, f32_tanh } from '../../../math/tanh.js';
+import { bf16_gelu, f16_gelu, f32_gelu } from '../../../math/gelu.js';
 
 export type FormatName = 'f32' | 'f16' | 'bf16';
 export type Accumulation = 'sequential' | 'f32acc' | 'exact';
@@ -58,6 +59,7 @@ export interface SoftFormat {
   readonly exp: Unary;
   readonly tanh: Unary;
   readonly sigmoid: Unary;
+  readonly gelu: Unary;
   /** Exact widening to binary32 and rounding back (identities for f32). */
   readonly toF32: Unary;
   readonly fromF32: Unary;
@@ -101,6 +103,7 @@ export const F32: SoftFormat = {
   exp: f32_exp,
   tanh: f32_tanh,
   sigmoid: f32_sigmoid,
+  gelu: f32_gelu,
   toF32: identity,
   fromF32: identity,
   fromU64: ui64_to_f32,
@@ -132,6 +135,7 @@ export const F16: SoftFormat = {
   exp: f16_exp,
   tanh: f16_tanh,
   sigmoid: f16_sigmoid,
+  gelu: f16_gelu,
   toF32: f16_to_f32,
   fromF32: f32_to_f16,
   fromU64: ui64_to_f16,
@@ -163,6 +167,7 @@ export const BF16: SoftFormat = {
   exp: bf16_exp,
   tanh: bf16_tanh,
   sigmoid: bf16_sigmoid,
+  gelu: bf16_gelu,
   toF32: bf16_to_f32,
   fromF32: f32_to_bf16,
   fromU64: ui64_to_bf16,

@@ -11,7 +11,7 @@
  * Softmax per row: m = the maximum (compare v > m from −∞, so NaNs never win), e_i = exp(x_i − m) with the
  * format's sub and correctly rounded exp (stored as the outputs), s = Σ e_i by the policy, y_i = e_i / s.
  * Relu is x < 0 ? +0 : x (−0 and NaN pass through, as in the float64 reference); Clip compares with its bounds
- * rounded to the format; LeakyRelu multiplies by alpha rounded to the format (one rounding); Sigmoid and Tanh are the
+ * rounded to the format; LeakyRelu multiplies by alpha rounded to the format (one rounding); Sigmoid, Tanh and Gelu are the
  * correctly rounded functions of src/math.
  */
 import { umul, wide } from '../../../primitives/integer.js';

@@ -166,19 +166,21 @@ describe('the Gelu graph op', () => {
     expect(createF64Engine(h).run(x)).toEqual(createF64Engine(g).run(x));
   });
 
-  it('is refused by name by the soft and quantized engines', () => {
+  it('runs on the soft engines (the format\'s correctly rounded gelu) and the quantized ones (a lookup table)', () => {
     const mlp = graph(
       ['x', [1, 2]],
       [node('fc', 'Gemm', ['x', 'W']), node('act', 'Gelu', ['fc'])],
       [tensor('W', [2, 2], [1, 0.5, -0.5, 1])],
     );
-    expect(() => createSoftEngine(mlp, { format: 'f32', accumulation: 'sequential' })).toThrow(ModelError);
-    expect(() => createSoftEngine(mlp, { format: 'f16', accumulation: 'sequential' })).toThrow(
-      'node "act" (Gelu): Gelu is not supported by engine soft-f16-sequential yet',
-    );
-    const calibration = [Float64Array.from([0.5, -1]), Float64Array.from([1, 2])];
-    expect(() => createQuantEngine(mlp, { bits: 8 }, calibration)).toThrow(
-      /node "act" \(Gelu\): Gelu is not supported by engine int8-\S+ yet/,
-    );
-  });
+    const x = Float64Array.from([0.75, -1.5]);
+    const ref = createF64Engine(mlp).run(x);
+    // fc = [0, -1.875] exactly in every format; gelu(-1.875) rounded once to each format.
+    const soft32 = createSoftEngine(mlp, { format: 'f32', accumulation: 'sequential' }).run(x);
+    expect(Array.from(soft32)).toEqual([0, Math.fround(ref[1]!)]);
+    const soft16 = createSoftEngine(mlp, { format: 'f16', accumulation: 'exact' }).run(x);
+    expect(Math.abs(soft16[1]! - ref[1]!)).toBeLessThanOrEqual(2 ** -11 * Math.abs(ref[1]!));
+    const calibration = [Float64Array.from([0.5, -1]), Float64Array.from([1, 2]), x];
+    const q = createQuantEngine(mlp, { bits: 8 }, calibration).run(x);
+    expect(Math.abs(q[1]! - ref[1]!)).toBeLessThan(0.01);
+});
 });

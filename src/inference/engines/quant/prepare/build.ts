@@ -4,6 +4,7 @@
  * integer step of a {@link QProgram} (spec/quantization.md §3–§5).
  */
 import { F64Engine } from '../../f64/engine.js';
+import { gelu } from '../../f64/erf.js';
 import { ModelError } from '../../../model/errors.js';
 import { foldBatchNorm } from '../../../model/foldBatchNorm.js';
 import type { Graph } from '../../../model/graph.js';
@@ -13,7 +14,7 @@ import type { ConvLayout } from '../run/conv.js';
 import type { QArray, Requant } from '../run/dense.js';
 import type { QConcatPart, QProgram, QStep } from '../run/program.js';
 import { type ValueStats, asymmetricRange, collectStats, producerOf, symmetricThreshold } from './calibrate.js';
-import { type QuantBits, type ResolvedQuantOptions, quantEngineName } from './options.js';
+import type { QuantBits, ResolvedQuantOptions } from './options.js';
 import {
   type Multiplier,
   type QParams,
@@ -302,8 +303,13 @@ export function buildProgram(graph: Graph, o: ResolvedQuantOptions, calibration:
         if (bits === 8) return { ...base, kind: 'Lut8', size: s.size, table: lookupTable8(f, px, py) };
         return { ...base, kind: 'Lut16', size: s.size, table: lookupTable16(f, px, py), lo: tmin, hi: tmax };
       }
-      case 'Gelu':
-        throw new ModelError(`Gelu is not supported by engine ${quantEngineName(o)} yet`, s.node);
+      case 'Gelu': {
+        // Its output range depends on the input's, so it is calibrated like a layer's; the table does the rest.
+        const py = calibrated(s.output);
+        params[s.output] = py;
+        if (bits === 8) return { ...base, kind: 'Lut8', size: s.size, table: lookupTable8(gelu, px, py) };
+        return { ...base, kind: 'Lut16', size: s.size, table: lookupTable16(gelu, px, py), lo: tmin, hi: tmax };
+      }
       case 'Softmax': {
         const py = fixedRange(0, 1);
         params[s.output] = py;
