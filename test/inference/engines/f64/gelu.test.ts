@@ -7,7 +7,6 @@ import { erf, erfc, gelu } from '../../../../src/inference/engines/f64/erf.js';
 import { createF64Engine } from '../../../../src/inference/engines/f64/index.js';
 import { createQuantEngine } from '../../../../src/inference/engines/quant/index.js';
 import { createSoftEngine } from '../../../../src/inference/engines/soft/index.js';
-import { ModelError } from '../../../../src/inference/model/errors.js';
 import { planGraph } from '../../../../src/inference/model/plan.js';
 import { OP_TYPES, validateGraph } from '../../../../src/inference/model/validate.js';
 import { readModel, writeModel } from '../../../../src/inference/model/modelFile.js';
