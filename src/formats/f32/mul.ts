@@ -1,47 +1,48 @@
 /** binary32 multiplication, correctly rounded in the current mode. */
-import { env, flag_invalid, round_near_even } from '../../env/environment.js';
-import { isNormalF32 } from './addNearEven.js';
+import { env, flag_invalid } from '../../env/environment.js';
 import { umulHi } from '../../primitives/integer.js';
 import { invalidNaNF32, propagateNaNF32 } from '../specialize.js';
 import { packF32, roundPackToF32, subnormalExpF32, subnormalSigF32 } from './roundPack.js';
 
-export function f32_mul(a: number, b: number): number {
-  if (env.roundingMode === round_near_even && isNormalF32(a) && isNormalF32(b)) {
-    const z = mulNearEvenF32(a, b);
-    if (z >= 0) return z;
-  }
-  return mulF32(a, b);
-}
-
 /**
- * The common case, small enough for V8 to inline: nearest-even, normal operands and a normal finite result; -1
- * otherwise. The 24-bit significands are split in 12-bit halves so that every partial product fits a 32-bit word.
+ * The common case is kept in f32_mul itself, under V8's inlining limit (460 bytes of bytecode) so that callers' loops
+ * take all of it in, and free of data-dependent branches so that random operands cost no mispredictions:
+ * nearest-even (0, a literal so that V8 need not load and check the imported constant), finite operands whose product
+ * is zero or normal and finite, with a normalized significand product (always so for normal operands).
  */
-function mulNearEvenF32(a: number, b: number): number {
-  const expZ = ((a >>> 23) & 0xff) + ((b >>> 23) & 0xff) - 0x7f;
-  if (expZ - 1 >>> 0 >= 0xfb) return -1;
-  const sigA = (a & 0x007fffff) | 0x00800000;
-  const sigB = (b & 0x007fffff) | 0x00800000;
-  const highA = sigA >>> 12;
-  const lowA = sigA & 0xfff;
-  const highB = sigB >>> 12;
-  const lowB = sigB & 0xfff;
-  const middle = Math.imul(highA, lowB) + Math.imul(lowA, highB);
-  const low = ((middle & 0xfff) << 12) + Math.imul(lowA, lowB);
-  // The 48-bit product is high·2^24 + (low mod 2^24), with high in [2^22, 2^24).
-  const high = Math.imul(highA, highB) + (middle >>> 12) + (low >>> 24);
-  const rest = low & 0xffffff;
-  let sigZ: number;
-  let exp = expZ;
-  if (high >= 0x00800000) {
-    sigZ = (high << 7) | (rest >>> 17) | ((rest & 0x1ffff) !== 0 ? 1 : 0);
-  } else {
-    exp--;
-    sigZ = (high << 8) | (rest >>> 16) | ((rest & 0xffff) !== 0 ? 1 : 0);
+export function f32_mul(a: number, b: number): number {
+  if (env.roundingMode === 0) {
+    // Exponent fields plus one, with 0 for an infinity or NaN. Zeros and subnormals have no implicit bit and count as
+    // exponent 1, which is what their fraction means.
+    const expA1 = ((a >>> 23) + 1) & 0xff;
+    const expB1 = ((b >>> 23) + 1) & 0xff;
+    const normalA = (expA1 + 0xfe) >>> 8;
+    const normalB = (expB1 + 0xfe) >>> 8;
+    // The product of the significands P, its leading bit moved to 2^30 and all below jammed into bit 0. P >>> 16 is
+    // formed from 16-bit halves, every partial product within a word: sigA = highA·2^16 + lowA with highA below 2^8,
+    // so P/2^16 = highA·sigB + lowA·highB + lowA·lowB/2^16.
+    const sigA = ((a << 9) >>> 9) | (normalA << 23);
+    const sigB = ((b << 9) >>> 9) | (normalB << 23);
+    const lowA = sigA & 0xffff;
+    const lowProd = Math.imul(lowA, sigB & 0xffff);
+    const p =
+      (Math.imul(sigA >>> 16, sigB) + Math.imul(lowA, sigB >>> 16) + (lowProd >>> 16)) | (-(lowProd & 0xffff) >>> 31);
+    const norm = p >>> 31;
+    const sigZ = (p >>> norm) | (p & norm);
+    // A zero product (a zero operand) is a signed zero: its exponent is neither checked nor kept.
+    const nonzero = -sigZ >> 31;
+    const exp = expA1 + expB1 - normalA - normalB + norm - 128;
+    // exp is the biased exponent minus one (as in roundPackToF32): 0 … 252 stays normal and finite after rounding. A
+    // nonzero product below 2^30 (from subnormal operands) would need normalizing.
+    if (((exp & nonzero) | (((expA1 - 1) | (expB1 - 1)) >> 31)) >>> 0 <= 252 && (sigZ - 1) >>> 0 >= 0x3fffffff) {
+      // The inexact flag is read first so that, once it is raised, nothing is stored.
+      if ((env.flags & 1) === 0 && (sigZ & 0x7f) !== 0) env.flags |= 1;
+      // Round half to even: add just under half an ulp, plus the lsb.
+      return (((a ^ b) & 0x80000000) | (((exp << 23) + ((sigZ + 0x3f + ((sigZ >>> 7) & 1)) >>> 7)) & nonzero)) >>> 0;
+    }
   }
-  const roundBits = sigZ & 0x7f;
-  env.flags |= -roundBits >>> 31;
-  return packF32((a ^ b) >>> 31, exp, ((sigZ + 0x40) >>> 7) & ~(((roundBits ^ 0x40) - 1) >>> 31));
+  // The slow result as a word too, so that the fast one is never boxed (heap-allocated) where the two paths meet.
+  return mulF32(a, b) >>> 0;
 }
 
 /** Every case: specials, subnormals, all rounding modes. */
