@@ -22,3 +22,7 @@ export { bf16_atanh, f16_atanh, f32_atanh } from './atanh.js';
 export { bf16_erf, f16_erf, f32_erf } from './erf.js';
 export { bf16_erfc, f16_erfc, f32_erfc } from './erfc.js';
 export { bf16_gelu, f16_gelu, f32_gelu } from './gelu.js';
+export { bf16_asin, f16_asin, f32_asin } from './asin.js';
+export { bf16_acos, f16_acos, f32_acos } from './acos.js';
+export { bf16_atan, f16_atan, f32_atan } from './atan.js';
+export { bf16_atan2, f16_atan2, f32_atan2 } from './atan2.js';

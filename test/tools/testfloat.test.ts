@@ -174,7 +174,7 @@ describe('function table', () => {
   const ints = ['ui32', 'ui64', 'i32', 'i64'];
   const math = [
     'exp', 'exp2', 'exp10', 'expm1', 'log', 'log2', 'log10', 'log1p', 'rsqrt', 'tanh', 'sigmoid', 'softplus', 'sin',
-    'cos', 'tan', 'sinh', 'cosh', 'asinh', 'acosh', 'atanh', 'erf', 'erfc', 'gelu',
+    'cos', 'tan', 'sinh', 'cosh', 'asinh', 'acosh', 'atanh', 'erf', 'erfc', 'gelu', 'asin', 'acos', 'atan', 'atan2',
   ];
   const expected = [
     ...floats.flatMap((f) => math.map((m) => `${f}_${m}`)),

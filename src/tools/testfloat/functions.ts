@@ -120,13 +120,19 @@ for (const f of FLOATS) {
  */
 const MATH_UNARY = [
   'exp', 'exp2', 'exp10', 'expm1', 'log', 'log2', 'log10', 'log1p', 'rsqrt', 'tanh', 'sigmoid', 'softplus', 'sin', 'cos',
-  'tan', 'sinh', 'cosh', 'asinh', 'acosh', 'atanh', 'erf', 'erfc', 'gelu',
+  'tan', 'sinh', 'cosh', 'asinh', 'acosh', 'atanh', 'erf', 'erfc', 'gelu', 'asin', 'acos', 'atan',
 ] as const;
+/** Two-operand functions, C's argument order (atan2(y, x)). */
+const MATH_BINARY = ['atan2'] as const;
 
 for (const f of FLOATS) {
   for (const name of MATH_UNARY) {
     const word = fp[`${f}_${name}`];
     define(`${f}_${name}`, [f], f, 'none', () => (a) => word(a));
+  }
+  for (const name of MATH_BINARY) {
+    const word = fp[`${f}_${name}`];
+    define(`${f}_${name}`, [f, f], f, 'none', () => (a, b) => word(a, b));
   }
 }
 
