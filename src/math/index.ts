@@ -26,3 +26,5 @@ export { bf16_asin, f16_asin, f32_asin } from './asin.js';
 export { bf16_acos, f16_acos, f32_acos } from './acos.js';
 export { bf16_atan, f16_atan, f32_atan } from './atan.js';
 export { bf16_atan2, f16_atan2, f32_atan2 } from './atan2.js';
+export { bf16_pow, f16_pow, f32_pow } from './pow.js';
+export { bf16_hypot, f16_hypot, f32_hypot } from './hypot.js';

@@ -175,6 +175,7 @@ describe('function table', () => {
   const math = [
     'exp', 'exp2', 'exp10', 'expm1', 'log', 'log2', 'log10', 'log1p', 'rsqrt', 'tanh', 'sigmoid', 'softplus', 'sin',
     'cos', 'tan', 'sinh', 'cosh', 'asinh', 'acosh', 'atanh', 'erf', 'erfc', 'gelu', 'asin', 'acos', 'atan', 'atan2',
+    'pow', 'hypot',
   ];
   const expected = [
     ...floats.flatMap((f) => math.map((m) => `${f}_${m}`)),

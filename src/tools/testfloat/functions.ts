@@ -123,7 +123,7 @@ const MATH_UNARY = [
   'tan', 'sinh', 'cosh', 'asinh', 'acosh', 'atanh', 'erf', 'erfc', 'gelu', 'asin', 'acos', 'atan',
 ] as const;
 /** Two-operand functions, C's argument order (atan2(y, x)). */
-const MATH_BINARY = ['atan2'] as const;
+const MATH_BINARY = ['atan2', 'pow', 'hypot'] as const;
 
 for (const f of FLOATS) {
   for (const name of MATH_UNARY) {
