@@ -36,7 +36,8 @@ export function setFloat(top: number, r: number, q: number, err: number): void {
     R[FX + 1] = (lo >>> sh) | (hi << (32 - sh));
     R[FX] = (hi >>> sh) | (top << (32 - sh));
     fx.e = q + sh + 63;
-    fx.err = (err >>> sh) + 1;
+    // err/2^sh rounded up (truncating it could understate the bound by up to a unit), plus the dropped bits.
+    fx.err = ((err + (1 << sh) - 1) >>> sh) + 1;
     return;
   }
   let d: number;
