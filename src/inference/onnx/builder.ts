@@ -178,6 +178,12 @@ export class GraphBuilder {
     if (t.dims.some((d) => d === 0)) {
       throw new ModelError(`constant "${t.name}" has shape ${formatShape(t.dims)} with no elements`, node);
     }
+    if (t.dtype === 'int8' || t.dtype === 'uint8' || t.dtype === 'int16' || t.dtype === 'uint16') {
+      throw new ModelError(
+        `constant "${t.name}" holds ${t.dtype} codes; quantized weights must go through a DequantizeLinear`,
+        node,
+      );
+    }
     for (let i = 0; i < t.data.length; i++) {
       if (!Number.isFinite(t.data[i]!)) {
         const what = base === undefined ? `weight "${t.name}"` : `weight "${t.name}" after conversion (${base})`;
