@@ -5,9 +5,10 @@
  * atan of a fixed value 0 <= x <= 1 (900 fraction bits): up to eight argument halvings
  * atan x = 2·atan(x/(1 + √(1 + x²))) bring x below 2^-7, then the odd series (at most about 64 terms); each step
  * truncates, so the result is within 2^-880. Larger |x| use atan x = π/2 − atan(1/x) (π from pi.ts, within
- * 2^-620); |x| < 2^-64 uses the series in BF arithmetic (relative precision, 10 terms). The identities for the others are not the ones src/ uses:
- * asin x = 2·atan(x/(1 + √(1 − x²))), acos x = 2·atan(√((1 − x)/(1 + x))), atan2 from atan of the exact ratio.
- * Results are within 2^-600 relative except where stated, well inside what bigref.settle demands (2^-560).
+ * 2^-620); |x| < 2^-64 uses the series in BF arithmetic (relative precision, 10 terms). The identities for the
+ * others are not the ones src/ uses: asin x = 2·atan(x/(1 + √(1 − x²))), acos x = 2·atan(√((1 − x)/(1 + x))), atan2
+ * from atan of the exact ratio. Results are within 2^-600 relative, well inside what bigref.settle demands
+ * (2^-560).
  */
 import { BF_ONE, add, bf, bitLength, div, isqrt, mul, neg, sub, type BF } from '../bigref.js';
 import { PI } from './pi.js';
