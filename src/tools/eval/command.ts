@@ -4,7 +4,7 @@
  * each engine's outputs as .npy files. Every option and file is checked before any work (one error, status 2, nothing
  * written); output files appear all together or not at all.
  */
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Engine } from '../../inference/model/graph.js';
 import { encodeNpy } from '../data/npy.js';
 import { MnistError } from '../data/mnist.js';
@@ -172,7 +172,7 @@ export function evalMain(options: EvalOptions, io: CompareIo = processIo()): num
       );
     }
     if (options.json === true) io.stdout.write(`${JSON.stringify(report, (_k, v: unknown) => (v === Infinity ? null : v), 2)}\n`);
-    else io.stdout.write(`${evalText(report)}\n${outDir === null ? '' : `wrote ${engines.length} .npy files to ${join(outDir)}\n`}`);
+    else io.stdout.write(`${evalText(report)}\n${outDir === null ? '' : `wrote ${engines.length} .npy files to ${outDir}\n`}`);
     return 0;
   } catch (e) {
     if (e instanceof CompareError || e instanceof MnistError) {
