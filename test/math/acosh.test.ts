@@ -1,18 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { env, type RoundingMode } from '../../src/env/environment.js';
 import { bf16_acosh, f16_acosh, f32_acosh } from '../../src/math/acosh.js';
-import { R } from '../../src/math/kernels/fixed.js';
-import { FX, fx } from '../../src/math/kernels/float.js';
 import { acoshCore, lnTwiceCore } from '../../src/math/kernels/hyperbolic.js';
 import { zivStats } from '../../src/math/kernels/round.js';
-import { BF16, F16, F32, MODES, type Format } from '../reference/exact.js';
+import { F32, MODES } from '../reference/exact.js';
 import { restore } from '../support/exhaustive.js';
-import { flagNames, hex, modeName } from '../support/harness.js';
-import type { BF } from './bigref.js';
+import { hex } from '../support/harness.js';
 import * as H from './bigref/hyperbolic.js';
 import { makeReference, preciseResult } from './reference.js';
 import './specs/acosh.js';
-import { biasedF32, mathSuite, rng } from './support.js';
+import { biasedF32, boundHolds, mathSuite, slowPathSuite } from './support.js';
 
 const OPS = { f32: f32_acosh, f16: f16_acosh, bf16: bf16_acosh };
 const REGIONS = [
@@ -31,25 +28,6 @@ afterEach(() => {
   restore();
 });
 
-function mismatches(fmt: Format, words: ArrayLike<number>, modes: readonly number[]): string[] {
-  const call = OPS[fmt.name];
-  const ref = makeReference(fmt, 'acosh');
-  const fails: string[] = [];
-  for (const mode of modes) {
-    for (let i = 0; i < words.length; i++) {
-      const a = words[i]!;
-      const r = ref(a, mode as 0);
-      env.roundingMode = mode as RoundingMode;
-      env.tininess = 1;
-      env.flags = 0;
-      const got = call(a);
-      if (got !== r.bits || env.flags !== r.flagsAfter) {
-        fails.push(`${fmt.name}_acosh(${hex(fmt, a)}) ${modeName(mode)}: got ${hex(fmt, got)} ${flagNames(env.flags)}, expected ${hex(fmt, r.bits)} ${flagNames(r.flagsAfter)}`);
-      }
-    }
-  }
-  return fails;
-}
 
 describe('acosh: special values and flags', () => {
   const cases: [number, number, number, number][] = [
@@ -83,40 +61,8 @@ describe('acosh: special values and flags', () => {
   });
 });
 
-describe('acosh: the slow path', () => {
-  it('forced for every rounding, agrees with the reference (binary32 in three modes, 16-bit samples)', () => {
-    zivStats.force = true;
-    const hard0 = zivStats.hard;
-    const fails = mismatches(F32, biasedF32(1500, [[1, 3e38], [1, 2], [1, 1.01]], 99), [0, 2, 3]);
-    const next = rng(7);
-    const words16 = Array.from({ length: 3000 }, () => next() & 0xffff);
-    fails.push(...mismatches(F16, words16, [0, 1, 6]), ...mismatches(BF16, words16, [0, 2, 4]));
-    expect(fails.slice(0, 10), `${fails.length} mismatches`).toEqual([]);
-    expect(zivStats.hard - hard0).toBeGreaterThan(1000);
-  });
+slowPathSuite('acosh', OPS, [[1, 3e38], [1, 2], [1, 1.01]]);
 
-  it('is never needed by the 16-bit formats (every word, every mode)', () => {
-    const hard0 = zivStats.hard;
-    for (const mode of MODES) {
-      env.roundingMode = mode as RoundingMode;
-      for (let a = 0; a < 0x10000; a++) {
-        f16_acosh(a);
-        bf16_acosh(a);
-      }
-    }
-    expect(zivStats.hard - hard0).toBe(0);
-  });
-});
-
-/** |fx − exact| in units of fx's last place (less one for the floor of the exact value) and fx.err. */
-function boundHolds(exact: BF): [number, number] {
-  const sig = (BigInt(R[FX]!) << 32n) | BigInt(R[FX + 1]!);
-  const d = exact.e - (fx.e - 63);
-  const m = exact.m < 0n ? -exact.m : exact.m;
-  const scaled = d >= 0 ? m << BigInt(d) : m >> BigInt(-d);
-  const diff = scaled - sig;
-  return [Number(diff < 0n ? -diff : diff) - 1, fx.err];
-}
 
 describe('acosh: the kernel error bounds', () => {
   it('hold against the BigInt value on 3,000 binary32 arguments', () => {

@@ -8,7 +8,11 @@ import { canonicalNaNBF16, canonicalNaNF16, canonicalNaNF32 } from '../../src/fo
 import { ALL16, Failures, restore } from '../support/exhaustive.js';
 import { flagNames, hex, modeName } from '../support/harness.js';
 import { BF16, F16, F32, MODES, type Format, type Mode } from '../reference/exact.js';
+import { R } from '../../src/math/kernels/fixed.js';
+import { FX, fx } from '../../src/math/kernels/float.js';
+import { zivStats } from '../../src/math/kernels/round.js';
 import { wordToDouble } from '../reference/fast.js';
+import type { BF } from './bigref.js';
 import { doubleOf, makeReference, type MathName } from './reference.js';
 
 export { ALL16 };
@@ -205,4 +209,68 @@ export function mathSuite(
       if (f32Correct) expect(nearest.wrong + directed.wrong).toBe(0);
     });
   });
+}
+
+type MathOps = { f32: (a: number) => number; f16: (a: number) => number; bf16: (a: number) => number };
+
+/** The words among `words` on which `fn` differs from the reference (result or flags) in `modes`, as messages. */
+export function mismatches(fmt: Format, fn: MathName, call: (a: number) => number, words: ArrayLike<number>, modes: readonly number[]): string[] {
+  const ref = makeReference(fmt, fn);
+  const fails: string[] = [];
+  for (const mode of modes) {
+    for (let i = 0; i < words.length; i++) {
+      const a = words[i]!;
+      const r = ref(a, mode as Mode);
+      env.roundingMode = mode as RoundingMode;
+      env.tininess = 1;
+      env.flags = 0;
+      const got = call(a);
+      if (got !== r.bits || env.flags !== r.flagsAfter) {
+        fails.push(`${fmt.name}_${fn}(${hex(fmt, a)}) ${modeName(mode)}: got ${hex(fmt, got)} ${flagNames(env.flags)}, expected ${hex(fmt, r.bits)} ${flagNames(r.flagsAfter)}`);
+      }
+    }
+  }
+  return fails;
+}
+
+/**
+ * The slow path of a function with one (kernels/slow.ts): forced for every rounding it must agree with the reference
+ * (binary32 words biased to `f32Regions` in three modes, 16-bit samples), and no 16-bit word may ever need it.
+ */
+export function slowPathSuite(fn: MathName, ops: MathOps, f32Regions: readonly (readonly [number, number])[]): void {
+  describe(`${fn}: the slow path`, () => {
+    it('forced for every rounding, agrees with the reference (binary32 in three modes, 16-bit samples)', () => {
+      zivStats.force = true;
+      const hard0 = zivStats.hard;
+      const fails = mismatches(F32, fn, ops.f32, biasedF32(1500, f32Regions, 99), [0, 2, 3]);
+      const next = rng(7);
+      const words16 = Array.from({ length: 3000 }, () => next() & 0xffff);
+      fails.push(...mismatches(F16, fn, ops.f16, words16, [0, 1, 6]), ...mismatches(BF16, fn, ops.bf16, words16, [0, 2, 4]));
+      expect(fails.slice(0, 10), `${fails.length} mismatches`).toEqual([]);
+      expect(zivStats.hard - hard0).toBeGreaterThan(1000);
+    });
+
+    it('is never needed by the 16-bit formats (every word, every mode)', () => {
+      const hard0 = zivStats.hard;
+      for (const mode of MODES) {
+        env.roundingMode = mode as RoundingMode;
+        for (let a = 0; a < 0x10000; a++) {
+          ops.f16(a);
+          ops.bf16(a);
+        }
+      }
+      expect(zivStats.hard - hard0).toBe(0);
+    });
+  });
+}
+
+/** |fx − exact| in units of the float register's last place, beside fx.err (the bound the kernel claims). */
+export function boundHolds(exact: BF): [number, number] {
+  const sig = (BigInt(R[FX]!) << 32n) | BigInt(R[FX + 1]!);
+  const d = exact.e - (fx.e - 63);
+  const m = exact.m < 0n ? -exact.m : exact.m;
+  const scaled = d >= 0 ? m << BigInt(d) : m >> BigInt(-d);
+  const diff = scaled - sig;
+  // One more unit for the floor of the exact value.
+  return [Number(diff < 0n ? -diff : diff) - 1, fx.err];
 }
