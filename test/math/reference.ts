@@ -412,4 +412,13 @@ export function doubleOf(fn: MathName, x: number): number {
   return specOf(fn).dbl(x);
 }
 
+/**
+ * The double approximation of fn and its small-argument pair form, for callers that screen many inputs cheaply and
+ * fall back to makeReference wherever the double is not conclusive (bench/math/sweep.mjs).
+ */
+export function doubleParts(fn: MathName): { dbl: (x: number) => number; pair: ((x: number) => [number, number, number] | null) | undefined } {
+  const spec = specOf(fn);
+  return { dbl: spec.dbl, pair: spec.pair };
+}
+
 export { INEXACT };
