@@ -25,6 +25,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { MATH_FUNCTIONS, MATH_TARGETS } from './math/functions.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -206,11 +207,16 @@ const MIXES = {
     'draw from the narrower normal range, conversions to integers from the integer range (1/2 … 2^31 or 2^63, ' +
     'positive for unsigned), integer inputs have a uniformly random bit length and sign',
   bits: 'uniformly random bit patterns (NaNs, infinities, subnormals, zeros included as they fall)',
+  domain:
+    'elementary functions only: values spread over the range where the function does real work (bench/math/' +
+    'functions.mjs: e.g. exp on [-20, 20], log on (0, 100), tanh on [-4, 4], asin on [-1, 1])',
   nn:
     'network-like values: weights w ~ N(0, 0.05) with 1% outliers ~ N(0, 1), activations x = ReLU(N(0, 1)) (half ' +
     'zeros), partial sums s = sum of 1…64 products w·x; add/sub: s ± w·x, mul: w·x, mulAdd: w·x + s, div: s / ' +
     'sqrt(var), sqrt: var = mean of 16 s² + 1e-5, rem: s rem w, roundToInt and to-integer: s·400 (quantization ' +
-    'codes), integer inputs: int8 dot-product accumulators ~ N(0, 4000), float conversions: equal mix of w, x, s',
+    'codes), integer inputs: int8 dot-product accumulators ~ N(0, 4000), float conversions: equal mix of w, x, s; ' +
+    'elementary functions: softmax arguments (logit − max) for exp, variances for log and rsqrt, pre-activations ' +
+    'N(0, 2) for tanh, sigmoid, softplus, erf and gelu',
 };
 
 /** A value of the given role for the nn mix. */
@@ -515,15 +521,55 @@ function intConversionCases() {
   }
 }
 
+/**
+ * The elementary functions (src/math), on the domain mix and, for those networks use, the nn mix. The native side
+ * is the double Math function rounded by Math.fround; erf, erfc and gelu, which JavaScript lacks, are measured
+ * against Cody's rational erf in doubles (src/inference/engines/f64/erf.ts, bundled here on demand).
+ */
+function mathCases() {
+  for (const [fn, m] of Object.entries(MATH_FUNCTIONS)) {
+    for (const F of Object.values(FORMATS)) {
+      const expr = m.native.replace(/\ba\b/g, 'A[i]').replace(/\bb\b/g, 'B[i]').replace(/\berf64\./g, 'f.');
+      cases.push({
+        op: fn,
+        format: F.name,
+        word: `${F.name}_${fn}`,
+        target: F.name === 'f32' ? (MATH_TARGETS[fn] ?? null) : null,
+        soft: m.binary ? 'O[i] = f(A[i], B[i]);' : 'O[i] = f(A[i]);',
+        native: `O[i] = Math.fround(${expr});`,
+        nativeText: `Math.fround(${m.native})`,
+        nativeNeedsErf: m.native.includes('erf64.'),
+        mixes: m.nn ? ['domain', 'nn'] : ['domain'],
+        build(mix) {
+          const rng = makeRng(`${this.word}|${mix}`);
+          const gen = mix === 'nn' ? m.nn : m.domain;
+          const a = new F.Arr(N);
+          const b = m.binary ? new F.Arr(N) : undefined;
+          for (let i = 0; i < N; i++) {
+            a[i] = F.enc(gen(rng));
+            if (b) b[i] = F.enc(m.domainB(rng));
+          }
+          return {
+            soft: { A: a, B: b, O: new F.Arr(N) },
+            native: { A: Float32Array.from(a, F.dec), B: b && Float32Array.from(b, F.dec), O: new Float32Array(N) },
+            check: null,
+          };
+        },
+      });
+    }
+  }
+}
+
 arithCases();
 floatConversionCases();
 intConversionCases();
+mathCases();
 
 const selected = [];
 for (const c of cases) {
   if (wantOps && !wantOps.includes(c.op) && !wantOps.includes(c.word)) continue;
   if (wantFormats && !wantFormats.includes(c.format)) continue;
-  for (const mix of Object.keys(MIXES)) {
+  for (const mix of c.mixes ?? ['normal', 'bits', 'nn']) {
     if (wantMixes && !wantMixes.includes(mix)) continue;
     selected.push({ c, mix });
   }
@@ -563,6 +609,19 @@ function measure(name, run) {
   bench.run();
   if (bench.error) throw bench.error;
   return { opsPerSec: bench.hz * N, rme: bench.stats.rme, samples: bench.stats.sample.length };
+}
+
+/** Cody's double erf, erfc and gelu (the f64 engine's), bundled from src on first use. */
+let erf64Module = null;
+async function erf64() {
+  if (erf64Module) return erf64Module;
+  const { build } = await import('esbuild');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fpuless-bench-'));
+  const out = path.join(dir, 'erf64.mjs');
+  await build({ entryPoints: [path.join(root, 'src/inference/engines/f64/erf.ts')], bundle: true, platform: 'node', format: 'esm', outfile: out, logLevel: 'warning' });
+  erf64Module = await import(pathToFileURL(out).href);
+  fs.rmSync(dir, { recursive: true });
+  return erf64Module;
 }
 
 const libPath = path.resolve(opt.lib);
@@ -623,7 +682,7 @@ for (const [k, { c, mix }] of selected.entries()) {
   }
   const data = c.build(mix);
   const softRun = compileLoop(`${c.word} ${mix} soft`, c.soft, f, wideCell, data.soft);
-  const nativeRun = compileLoop(`${c.word} ${mix} native`, c.native, null, null, data.native);
+  const nativeRun = compileLoop(`${c.word} ${mix} native`, c.native, c.nativeNeedsErf ? await erf64() : null, null, data.native);
   softRun();
   nativeRun();
   const mismatches = data.check ? data.check(data.soft, data.native) : null;
@@ -662,7 +721,8 @@ if (skipped.length) meta.missingWords = [...new Set(skipped)];
 // Table
 
 function printTable(records) {
-  const mixes = Object.keys(MIXES).filter((m) => !wantMixes || wantMixes.includes(m));
+  const present = new Set(records.map((r) => r.mix));
+  const mixes = Object.keys(MIXES).filter((m) => present.has(m));
   const rows = new Map();
   for (const r of records) {
     const key = r.word;
@@ -689,7 +749,13 @@ function printTable(records) {
 }
 
 console.log();
-printTable(results);
+const isMath = (r) => r.op in MATH_FUNCTIONS;
+for (const part of [results.filter((r) => !isMath(r)), results.filter(isMath)]) {
+  if (part.length) {
+    printTable(part);
+    console.log();
+  }
+}
 if (skipped.length) console.log(`not in the library yet (skipped): ${[...new Set(skipped)].join(' ')}`);
 const f32Targets = results.filter((r) => r.format === 'f32' && r.target !== null);
 if (f32Targets.length) {
