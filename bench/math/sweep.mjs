@@ -171,7 +171,7 @@ if (isMainThread) {
   const lib = await import(pathToFileURL(bundle).href);
   const call = lib.M[`f32_${fn}`];
   if (!call) throw new Error(`no function f32_${fn}`);
-  const ref = lib.makeReference(lib.F32, fn);
+  const ref = lib.makeReference(lib.F32, fn, { memo: false });
   const { dbl, pair } = lib.doubleParts(fn);
   const f32 = new Float32Array(1);
   const u32 = new Uint32Array(f32.buffer);

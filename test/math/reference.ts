@@ -372,8 +372,10 @@ export interface Reference {
  * A reference for fn on fmt that memoizes per word the double (or the BigInt value for the undecided ones), for
  * checking many modes on the same inputs.
  */
-export function makeReference(fmt: Format, fn: MathName): Reference {
+export function makeReference(fmt: Format, fn: MathName, options: { memo?: boolean } = {}): Reference {
   const spec = specOf(fn);
+  // A sweep that sees each word once turns memoization off: millions of entries cost more than they save.
+  const memo = options.memo ?? true;
   const slow = new Map<number, Precise | FastResult>();
   let slowCount = 0;
   const ref = (a: number, mode: Mode): FastResult => {
@@ -396,12 +398,12 @@ export function makeReference(fmt: Format, fn: MathName): Reference {
     const d = decode(fmt, a);
     const s = spec.special(fmt, d);
     if (s) {
-      slow.set(a, s);
+      if (memo) slow.set(a, s);
       return s;
     }
     slowCount++;
     const p = spec.precise(d, { m: d.sign ? -d.m : d.m, e: d.e });
-    slow.set(a, p);
+    if (memo) slow.set(a, p);
     return roundPrecise(fmt, p, mode);
   };
   return Object.assign(ref, { slowCount: () => slowCount });
