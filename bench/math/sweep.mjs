@@ -14,9 +14,12 @@
  *
  * Usage: node bench/math/sweep.mjs --fn exp [--from 0x3f800000] [--to 0x3f8fffff] [--mode 0] [--workers 2]
  *                                  [--chunk 4194304] [--fresh]
+ *        node bench/math/sweep.mjs --fn pow --pairs 1073741824 [--mode 0] …     (pow, atan2, hypot)
  *   --from/--to   inclusive range of input words (default: all 2^32)
  *   --mode        rounding mode 0 1 2 3 4 6 (default 0, round to nearest even)
  *   --fresh       forget the saved progress of this (fn, mode, range)
+ *   --pairs N     two-operand functions, whose 2^64 pairs no sweep can cover: pairs 0 … N−1 of a fixed pseudo-random
+ *                 sequence biased to where the function does real work (PAIR_SAMPLE below says how)
  * Files: bench/results/math-sweep-state.json (progress), bench/results/math-sweep.json (results).
  */
 import { build } from 'esbuild';
@@ -49,6 +52,131 @@ function writeJson(file, value) {
 
 const hex = (w) => '0x' + (w >>> 0).toString(16).padStart(8, '0');
 
+// ---------------------------------------------------------------------------------------------------------------
+// Two-operand functions: a fixed sample of pairs
+
+const PAIR_FUNCTIONS = { pow: 'POW', hypot: 'HYPOT', atan2: null };
+const PAIR_SAMPLE =
+  'pair i of a fixed sequence (a hash of i): 1/4 uniformly random bit patterns (NaNs, infinities, zeros, subnormals ' +
+  'as they fall); 3/4 pairs where the function does real work: pow: x > 0 (1/2 of them within [1/2, 2)) and y with ' +
+  '|y·log2 x| <= 160, 1/8 of them y an integer in [-40, 40] and x of either sign; atan2 and hypot: random signs, ' +
+  'exponents differing by at most 30';
+
+/** A 32-bit hash (the finalizer of MurmurHash3-like mixers; any good bijection would do). */
+function mix32(x) {
+  x ^= x >>> 16;
+  x = Math.imul(x, 0x7feb352d);
+  x ^= x >>> 15;
+  x = Math.imul(x, 0x846ca68b);
+  x ^= x >>> 16;
+  return x >>> 0;
+}
+
+const pairCell = new Float32Array(1);
+const pairWord = new Uint32Array(pairCell.buffer);
+function wordOf(x) {
+  pairCell[0] = x;
+  return pairWord[0];
+}
+function valueOf(w) {
+  pairWord[0] = w;
+  return pairCell[0];
+}
+
+/** Pair number i for fn, as [a, b] words (deterministic; the same on every run and machine). */
+function pairOf(fn, i, out) {
+  const lo = i % 2 ** 32;
+  const hiPart = Math.floor(i / 2 ** 32);
+  const h1 = mix32(lo ^ mix32(hiPart + 0x3c6ef372));
+  const h2 = mix32(h1 ^ 0x9e3779b9);
+  const h3 = mix32(h2 ^ 0x85ebca6b);
+  const h4 = mix32(h3 ^ 0xc2b2ae35);
+  if ((h3 & 3) === 0) {
+    out[0] = h1;
+    out[1] = h2;
+    return;
+  }
+  const u = (h) => h / 2 ** 32;
+  const normal = (h, e) => (((e + 127) << 23) | (h & 0x7fffff)) >>> 0;
+  if (fn === 'pow') {
+    const near1 = (h3 & 4) !== 0;
+    const e = near1 ? (h3 & 8 ? 0 : -1) : Math.floor(u(h4) * 253) - 126;
+    let x = normal(h1, e);
+    if ((h3 & 0x70) === 0) {
+      // An integer power, where negative bases are defined.
+      const y = (h4 % 81) - 40;
+      if (h3 & 0x80) x = (x | 0x80000000) >>> 0;
+      out[0] = x;
+      out[1] = wordOf(y);
+      return;
+    }
+    const l2 = Math.log2(valueOf(x));
+    const t = (u(h2) - 0.5) * 320;
+    out[0] = x;
+    out[1] = l2 === 0 ? h2 : wordOf(t / l2);
+    return;
+  }
+  const ea = Math.floor(u(h4) * 253) - 126;
+  const eb = Math.min(127, Math.max(-126, ea + ((h3 >>> 8) % 61) - 30));
+  out[0] = (normal(h1, ea) | ((h3 & 4) << 29)) >>> 0;
+  out[1] = (normal(h2, eb) | ((h3 & 8) << 28)) >>> 0;
+}
+
+async function pairWorker({ bundle, fn, mode, lo, hi }) {
+  const lib = await import(pathToFileURL(bundle).href);
+  const call = lib.M[`f32_${fn}`];
+  const specName = PAIR_FUNCTIONS[fn];
+  // One interface over the two reference shapes: get(a, b) after prepare, approx() the double value.
+  let ref;
+  if (specName) {
+    const r = new lib.PairReference(lib.F32, lib.S[specName]);
+    ref = { get: (a, b) => (r.prepare(a, b), r.get(mode)), approx: () => r.approx(), slow: () => r.slow };
+  } else {
+    const r = new lib.S.Atan2Reference(lib.F32);
+    ref = { get: (a, b) => r.get(a, b, mode), approx: () => NaN, slow: () => r.slow };
+  }
+  const dbl = specName ? lib.S[specName].dbl : Math.atan2;
+  const ulp = (y) => {
+    const ay = Math.abs(y);
+    return ay < 2 ** -126 ? 2 ** -149 : 2 ** (Math.floor(Math.log2(ay)) - 23);
+  };
+  const ab = [0, 0];
+  let checked = 0;
+  let wrong = 0;
+  let maxUlp = 0;
+  let worst = null;
+  const firstWrong = [];
+  const hard0 = lib.zivStats.hard;
+  for (let i = lo; i <= hi; i++) {
+    pairOf(fn, i, ab);
+    const [a, b] = ab;
+    const r = ref.get(a, b);
+    lib.env.roundingMode = mode;
+    lib.env.tininess = 1;
+    lib.env.nanMode = 0;
+    lib.env.flags = 0;
+    const got = call(a, b);
+    checked++;
+    if (got !== r.bits || lib.env.flags !== r.flagsAfter) {
+      wrong++;
+      if (firstWrong.length < 5) firstWrong.push({ input: `${hex(a)} ${hex(b)}`, got: hex(got), flags: lib.env.flags, expected: hex(r.bits), expectedFlags: r.flagsAfter });
+    }
+    if (mode === 0 && (got & 0x7f800000) !== 0x7f800000) {
+      const x = valueOf(a);
+      const y = valueOf(b);
+      const z = dbl(x, y);
+      if (Number.isFinite(z) && z !== 0 && Number.isFinite(x) && Number.isFinite(y)) {
+        const e = Math.abs(valueOf(got) - z) / ulp(z);
+        if (e > maxUlp) {
+          maxUlp = e;
+          worst = `${hex(a)} ${hex(b)}`;
+        }
+      }
+    }
+  }
+  parentPort.postMessage({ checked, wrong, maxUlp, worst, firstWrong, zivHard: lib.zivStats.hard - hard0, slowRef: ref.slow() });
+}
+
 if (isMainThread) {
   const { values: opt } = parseArgs({
     options: {
@@ -59,14 +187,23 @@ if (isMainThread) {
       workers: { type: 'string', default: String(Math.max(1, os.availableParallelism?.() ?? os.cpus().length)) },
       chunk: { type: 'string', default: '4194304' },
       fresh: { type: 'boolean', default: false },
+      pairs: { type: 'string' },
     },
   });
   if (!opt.fn) {
     console.error('usage: node bench/math/sweep.mjs --fn NAME [--from W] [--to W] [--mode M] [--workers N] [--chunk N]');
     process.exit(2);
   }
-  const from = Number(opt.from) >>> 0;
-  const to = Number(opt.to) >>> 0;
+  // Two-operand functions: --pairs N checks pairs number 0 … N−1 of a fixed pseudo-random sequence (see pairOf).
+  const pairs = opt.pairs === undefined ? 0 : Number(opt.pairs);
+  if (opt.pairs !== undefined && !(Number.isInteger(pairs) && pairs >= 1 && pairs <= 2 ** 48)) {
+    throw new RangeError(`--pairs ${opt.pairs}: a count from 1 to 2^48`);
+  }
+  if ((pairs > 0) !== (opt.fn in PAIR_FUNCTIONS)) {
+    throw new RangeError(pairs > 0 ? `--pairs is for ${Object.keys(PAIR_FUNCTIONS).join(', ')}` : `${opt.fn} takes two operands: give --pairs N`);
+  }
+  const from = pairs > 0 ? 0 : Number(opt.from) >>> 0;
+  const to = pairs > 0 ? pairs - 1 : Number(opt.to) >>> 0;
   const mode = Number(opt.mode);
   const chunk = Math.max(1, Number(opt.chunk));
   const workers = Math.max(1, Number(opt.workers));
@@ -86,15 +223,16 @@ if (isMainThread) {
       `export { zivStats } from ${JSON.stringify(path.join(root, 'src/math/kernels/round.ts'))};`,
       // Functions newer than the built-in references register theirs from test/math/specs/<fn>.ts.
       ...(existsSync(path.join(root, `test/math/specs/${opt.fn}.ts`))
-        ? [`import ${JSON.stringify(path.join(root, `test/math/specs/${opt.fn}.ts`))};`]
+        ? [`export * as S from ${JSON.stringify(path.join(root, `test/math/specs/${opt.fn}.ts`))};`]
         : []),
+      ...(pairs > 0 ? [`export { PairReference } from ${JSON.stringify(path.join(root, 'test/math/specs/pow.ts'))};`] : []),
     ].join('\n'),
   );
   const bundle = path.join(dir, 'bundle.mjs');
   // ignoreAnnotations: package.json's "sideEffects": false would otherwise drop the spec module's import.
   await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', outfile: bundle, logLevel: 'warning', ignoreAnnotations: true });
 
-  const key = `${opt.fn}|mode=${mode}|${hex(from)}-${hex(to)}|chunk=${chunk}`;
+  const key = pairs > 0 ? `${opt.fn}|mode=${mode}|pairs=${pairs}|chunk=${chunk}` : `${opt.fn}|mode=${mode}|${hex(from)}-${hex(to)}|chunk=${chunk}`;
   const state = readJson(stateFile, {});
   if (opt.fresh || !state[key]) {
     state[key] = { done: [], checked: 0, wrong: 0, maxUlp: 0, worst: null, zivHard: 0, slowRef: 0, firstWrong: [] };
@@ -114,8 +252,7 @@ if (isMainThread) {
     results[key] = {
       fn: opt.fn,
       mode,
-      from: hex(from),
-      to: hex(to),
+      ...(pairs > 0 ? { pairs, sample: PAIR_SAMPLE } : { from: hex(from), to: hex(to) }),
       checked: s.checked,
       wrong: s.wrong,
       maxUlp: s.maxUlp,
@@ -139,7 +276,7 @@ if (isMainThread) {
       const lo = from + index * chunk;
       const hi = Math.min(to, lo + chunk - 1);
       active++;
-      const w = new Worker(fileURLToPath(import.meta.url), { workerData: { bundle, fn: opt.fn, mode, lo, hi } });
+      const w = new Worker(fileURLToPath(import.meta.url), { workerData: { bundle, fn: opt.fn, mode, lo, hi, pairs: pairs > 0 } });
       w.once('message', (r) => {
         s.checked += r.checked;
         s.wrong += r.wrong;
@@ -166,6 +303,8 @@ if (isMainThread) {
   });
   saveResults();
   console.log(JSON.stringify(readJson(resultsFile, {})[key], null, 2));
+} else if (workerData.pairs) {
+  await pairWorker(workerData);
 } else {
   const { bundle, fn, mode, lo, hi } = workerData;
   const lib = await import(pathToFileURL(bundle).href);
