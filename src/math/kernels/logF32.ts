@@ -40,15 +40,14 @@
  * the bound next to 1 and 0.86 of it elsewhere; undecided: none of a million random positive words, 11 of the 32,767
  * words next to 1, 1 in 2.4 million words of [1/2, 2).
  *
- * The finisher is kernels/round.ts finishF32's test with this bound, but an undecided result here is not counted in
- * zivStats.hard (the full path that takes over counts its own), and zivStats.force sends every result there.
+ * The finisher is kernels/round.ts tryFinishF32: an undecided result here is not counted in zivStats.hard (the full
+ * path that takes over counts its own), and zivStats.force sends every result there.
  * Registers: only the float register (R[FX], R[FX+1], fx); words stay in locals and the private table TAB.
  */
-import { roundPackToF32 } from '../../formats/f32/roundPack.js';
 import { clz32 } from '../../primitives/integer.js';
 import { R, mulhi } from './fixed.js';
 import { FX, fx } from './float.js';
-import { zivStats } from './round.js';
+import { tryFinishF32 } from './round.js';
 import { LOG_TABLE } from './tables.js';
 
 /*
@@ -184,17 +183,7 @@ export function logF32Value(a: number): number {
   return sign;
 }
 
-/** binary32 of ± the float register if the bound decides it in every rounding mode, else -1. */
-export function finishLogF32(sign: number): number {
-  const hi = R[FX]!;
-  const lo = R[FX + 1]!;
-  const err = fx.err;
-  const lowHi = hi & 0x7f;
-  if ((lowHi === 0 && lo <= err) || (lowHi === 0x7f && ~lo >>> 0 < err) || zivStats.force) return -1;
-  return roundPackToF32(sign, fx.e + 126, (hi >>> 1) | 1);
-}
-
 /** ln of the binary32 word a, 0 < a < +∞, a ≠ 1.0, correctly rounded, or -1 when the fast bound cannot decide it. */
 export function logF32Fast(a: number): number {
-  return finishLogF32(logF32Value(a));
+  return tryFinishF32(logF32Value(a));
 }

@@ -47,8 +47,11 @@ function recordHard(sign: number, p: number): void {
   zivStats.hard++;
 }
 
-/** binary32 of ± the float register, or -1 if undecided. */
-export function finishF32(sign: number): number {
+/**
+ * binary32 of ± the float register, or -1 if undecided, with nothing recorded: for the binary32 fast paths, whose
+ * undecided results go on to the full-precision kernel (which then records and counts its own).
+ */
+export function tryFinishF32(sign: number): number {
   const hi = R[FX]!;
   const lo = R[FX + 1]!;
   const err = fx.err;
@@ -60,10 +63,16 @@ export function finishF32(sign: number): number {
     (lowHi === 0 && lo <= err) ||
     (lowHi === 0x7f && (~lo >>> 0) < err)
   ) {
-    recordHard(sign, 24);
     return -1;
   }
   return roundPackToF32(sign, fx.e + 126, (hi >>> 1) | 1);
+}
+
+/** binary32 of ± the float register, or -1 if undecided (the boundary recorded in `hard` for the slow path). */
+export function finishF32(sign: number): number {
+  const z = tryFinishF32(sign);
+  if (z < 0) recordHard(sign, 24);
+  return z;
 }
 
 export function finishF16(sign: number): number {
