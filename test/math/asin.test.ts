@@ -1,40 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { env, type RoundingMode } from '../../src/env/environment.js';
 import { bf16_asin, f16_asin, f32_asin } from '../../src/math/asin.js';
-import { zivStats } from '../../src/math/kernels/round.js';
 import { restore } from '../support/exhaustive.js';
-import { BF16, F16, MODES } from '../reference/exact.js';
 import './specs/asin.js';
-import { biasedF32, checkF32, exhaustive16, f32Bits } from './support.js';
+import { biasedMillionF32, exhaustive16DecidedTests, f32Bits } from './support.js';
+
+const REGIONS = [
+  [-1, 1],
+  [-(2 ** -6), 2 ** -6],
+  [2 ** -12, 2 ** -6],
+  [0.45, 0.55],
+  [-0.55, -0.45],
+  [0.99, 1],
+  [-1, -0.99],
+] as const;
 
 describe('asin', () => {
-  it('f16: every word, every rounding mode, correctly rounded with exact flags, never undecided', () => {
-    const before = zivStats.hard;
-    exhaustive16(F16, 'asin', f16_asin);
-    expect(zivStats.hard - before).toBe(0);
-  });
-
-  it('bf16: every word, every rounding mode, correctly rounded with exact flags, never undecided', () => {
-    const before = zivStats.hard;
-    exhaustive16(BF16, 'asin', bf16_asin);
-    expect(zivStats.hard - before).toBe(0);
-  });
+  exhaustive16DecidedTests('asin', { f16: f16_asin, bf16: bf16_asin });
 
   it('f32: a million words biased to the hard regions, correctly rounded in all modes (within 0.5 ulp)', () => {
-    const regions = [
-      [-1, 1],
-      [-(2 ** -6), 2 ** -6],
-      [2 ** -12, 2 ** -6],
-      [0.45, 0.55],
-      [-0.55, -0.45],
-      [0.99, 1],
-      [-1, -0.99],
-    ] as const;
-    const words = biasedF32(1_000_000, regions);
-    words.set(biasedF32(4000, [[-(2 ** -11), 2 ** -11]], 7), 0);
-    const nearest = checkF32('asin', f32_asin, words, [0], false, 0.5000001);
-    const directed = checkF32('asin', f32_asin, words.subarray(0, 100_000), MODES.slice(1), false, Infinity);
-    expect(nearest.wrong + directed.wrong).toBe(0);
+    expect(biasedMillionF32('asin', f32_asin, REGIONS, [-(2 ** -11), 2 ** -11], false, 0.5000001)).toBe(0);
   });
 
   it('special values and flags', () => {

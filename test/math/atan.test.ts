@@ -1,40 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { env, type RoundingMode } from '../../src/env/environment.js';
 import { bf16_atan, f16_atan, f32_atan } from '../../src/math/atan.js';
-import { zivStats } from '../../src/math/kernels/round.js';
 import { restore } from '../support/exhaustive.js';
-import { BF16, F16, MODES } from '../reference/exact.js';
 import './specs/atan.js';
-import { biasedF32, checkF32, exhaustive16, f32Bits } from './support.js';
+import { biasedMillionF32, exhaustive16DecidedTests, f32Bits } from './support.js';
+
+const REGIONS = [
+  [-1, 1],
+  [-(2 ** -6), 2 ** -6],
+  [2 ** -12, 2 ** -6],
+  [-(2 ** -6), -(2 ** -12)],
+  [-64, 64],
+  [1, 2 ** 30],
+  [-(2 ** 30), -1],
+] as const;
 
 describe('atan', () => {
-  it('f16: every word, every rounding mode, correctly rounded with exact flags, never undecided', () => {
-    const before = zivStats.hard;
-    exhaustive16(F16, 'atan', f16_atan);
-    expect(zivStats.hard - before).toBe(0);
-  });
-
-  it('bf16: every word, every rounding mode, correctly rounded with exact flags, never undecided', () => {
-    const before = zivStats.hard;
-    exhaustive16(BF16, 'atan', bf16_atan);
-    expect(zivStats.hard - before).toBe(0);
-  });
+  exhaustive16DecidedTests('atan', { f16: f16_atan, bf16: bf16_atan });
 
   it('f32: a million words biased to the hard regions, correctly rounded in all modes (within 0.5 ulp)', () => {
-    const regions = [
-      [-1, 1],
-      [-(2 ** -6), 2 ** -6],
-      [2 ** -12, 2 ** -6],
-      [-(2 ** -6), -(2 ** -12)],
-      [-64, 64],
-      [1, 2 ** 30],
-      [-(2 ** 30), -1],
-    ] as const;
-    const words = biasedF32(1_000_000, regions);
-    words.set(biasedF32(4000, [[-(2 ** -11), 2 ** -11]], 7), 0);
-    const nearest = checkF32('atan', f32_atan, words, [0], false, 0.5000001);
-    const directed = checkF32('atan', f32_atan, words.subarray(0, 100_000), MODES.slice(1), false, Infinity);
-    expect(nearest.wrong + directed.wrong).toBe(0);
+    expect(biasedMillionF32('atan', f32_atan, REGIONS, [-(2 ** -11), 2 ** -11], false, 0.5000001)).toBe(0);
   });
 
   it('special values and flags', () => {

@@ -1,150 +1,64 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import './specs/gelu.js';
-import { env, type RoundingMode } from '../../src/env/environment.js';
+import { env } from '../../src/env/environment.js';
 import { bf16_gelu, f16_gelu, f32_gelu } from '../../src/math/gelu.js';
-import { erfFastPath } from '../../src/math/kernels/erf.js';
-import { zivStats } from '../../src/math/kernels/round.js';
 import { restore } from '../support/exhaustive.js';
-import { flagNames, hex, modeName } from '../support/harness.js';
+import { hex } from '../support/harness.js';
 import * as E from './bigref/erf.js';
-import { BF16, F16, F32, makeReference } from './reference.js';
+import { F32 } from './reference.js';
 import { normalTail } from './specs/erf.js';
-import { MODES, biasedF32, checkF32, exhaustive16, f32Bits, f32Value, rng } from './support.js';
+import { erfFamilySuite, f32MismatchesBothTininess } from './support/erf.js';
+import { f32Bits, f32Value } from './support.js';
 
-const REGIONS = [
-  [-1, 1],
-  [-6, 6],
-  [0.6, 0.8],
-  [-0.8, -0.6],
-  [5, 5.5],
-  [-14.375, -6],
-  [-14.375, -13],
-  [-(2 ** -20), 2 ** -20],
-] as const;
-
-/** Every mode, both tininess settings, against the reference; returns the failures. */
-function allModes(call: (a: number) => number, words: ArrayLike<number>): string[] {
-  const ref = makeReference(F32, 'gelu');
-  const fails: string[] = [];
-  for (const mode of MODES) {
-    for (let i = 0; i < words.length; i++) {
-      const a = words[i]!;
-      const r = ref(a, mode);
-      for (const tininess of [0, 1] as const) {
-        env.roundingMode = mode as RoundingMode;
-        env.tininess = tininess;
+erfFamilySuite({
+  fn: 'gelu',
+  ops: { f32: f32_gelu, f16: f16_gelu, bf16: bf16_gelu },
+  regions: [
+    [-1, 1],
+    [-6, 6],
+    [0.6, 0.8],
+    [-0.8, -0.6],
+    [5, 5.5],
+    [-14.375, -6],
+    [-14.375, -13],
+    [-(2 ** -20), 2 ** -20],
+  ],
+  special: {
+    title: 'f32: special values, tiny arguments and results through the subnormals, every mode and tininess',
+    run: () => {
+      const cases: [number, number, number][] = [
+        [0x00000000, 0x00000000, 0],
+        [0x80000000, 0x80000000, 0],
+        [0x7f800000, 0x7f800000, 0],
+        // gelu(−∞) = −0: x·Φ(x) < 0 for every x < 0 and tends to 0 from below.
+        [0xff800000, 0x80000000, 0],
+        [0x7fc01234, 0x7fc01234, 0],
+        [0x7f800001, 0x7fc00001, 0x10],
+        [0x7f7fffff, 0x7f7fffff, 0x01],
+      ];
+      for (const [a, want, flags] of cases) {
+        env.roundingMode = 0;
         env.flags = 0;
-        const got = call(a);
-        const want = tininess ? r.flagsAfter : r.flagsBefore;
-        if ((got !== r.bits || env.flags !== want) && fails.length < 20) {
-          fails.push(
-            `gelu(${hex(F32, a)}) ${modeName(mode)} tininess=${tininess}: ` +
-              `got ${hex(F32, got)} ${flagNames(env.flags)}, expected ${hex(F32, r.bits)} ${flagNames(want)}`,
-          );
-        }
+        expect(hex(F32, f32_gelu(a))).toBe(hex(F32, want));
+        expect(env.flags).toBe(flags);
       }
-    }
-  }
-  restore();
-  return fails;
-}
-
-/** A finite binary32 word as m·2^e. */
-function f32ToBF(a: number): { m: bigint; e: number } {
-  const exp = (a >>> 23) & 0xff;
-  const m = BigInt((a & 0x7fffff) | (exp !== 0 ? 0x800000 : 0));
-  return { m: a >>> 31 ? -m : m, e: Math.max(exp, 1) - 150 };
-}
-
-function bfToNumber(v: { m: bigint; e: number }): number {
-  const L = v.m.toString(2).length;
-  const sh = Math.max(0, L - 60);
-  return Number(v.m >> BigInt(sh)) * 2 ** (v.e + sh);
-}
-
-describe('gelu', () => {
-  afterEach(() => {
-    zivStats.force = false;
-    erfFastPath.accurateOnly = false;
-  });
-
-  it('f16: every word, every rounding mode, correctly rounded with exact flags, never undecided', () => {
-    zivStats.hard = 0;
-    exhaustive16(F16, 'gelu', f16_gelu);
-    expect(zivStats.hard).toBe(0);
-  });
-
-  it('bf16: every word, every rounding mode, correctly rounded with exact flags, never undecided', () => {
-    zivStats.hard = 0;
-    exhaustive16(BF16, 'gelu', bf16_gelu);
-    expect(zivStats.hard).toBe(0);
-  });
-
-  it('f16 and bf16: the accurate kernel alone (every fast result sent back to it) decides every word correctly', () => {
-    erfFastPath.accurateOnly = true;
-    zivStats.hard = 0;
-    exhaustive16(F16, 'gelu', f16_gelu, [0, 2]);
-    exhaustive16(BF16, 'gelu', bf16_gelu, [0, 2]);
-    expect(zivStats.hard).toBe(0);
-  });
-
-  it('f32: a million words biased to the hard regions, correctly rounded in every mode', () => {
-    const words = biasedF32(1_000_000, REGIONS);
-    words.set(biasedF32(4000, [[-(2 ** -20), 2 ** -20]], 7), 0);
-    const nearest = checkF32('gelu', f32_gelu, words, [0], true, 0.501);
-    const directed = checkF32('gelu', f32_gelu, words.subarray(0, 100_000), MODES.slice(1), true, Infinity);
-    expect(nearest.wrong + directed.wrong).toBe(0);
-  });
-
-  it('f32: special values, tiny arguments and results through the subnormals, every mode and tininess', () => {
-    const cases: [number, number, number][] = [
-      [0x00000000, 0x00000000, 0],
-      [0x80000000, 0x80000000, 0],
-      [0x7f800000, 0x7f800000, 0],
-      // gelu(−∞) = −0: x·Φ(x) < 0 for every x < 0 and tends to 0 from below.
-      [0xff800000, 0x80000000, 0],
-      [0x7fc01234, 0x7fc01234, 0],
-      [0x7f800001, 0x7fc00001, 0x10],
-      [0x7f7fffff, 0x7f7fffff, 0x01],
-    ];
-    for (const [a, want, flags] of cases) {
-      env.roundingMode = 0;
-      env.flags = 0;
-      expect(hex(F32, f32_gelu(a))).toBe(hex(F32, want));
-      expect(env.flags).toBe(flags);
-    }
-    restore();
-    // Subnormal x (x/2 exact or a midpoint, nudged up), the tiny threshold 2^-25, the ends of the series (1/√2) and of
-    // the table (5.5), and gelu(x) falling through the subnormals down to −14.375.
-    const words: number[] = [];
-    for (let i = 1; i < 2000; i++) {
-      words.push(i, 0x80000000 + i * 4099, 0x33000000 - 1000 + i, 0xb3000000 - 1000 + i);
-      words.push(0x3f3504f3 - 1000 + i, 0xbf3504f3 - 1000 + i, 0x40b00000 - 1000 + i);
-      words.push(f32Bits(-13.1) + i * 97, 0xc1660000 - 1000 + i);
-    }
-    expect(allModes(f32_gelu, words)).toEqual([]);
-    expect(hex(F32, f32_gelu(0xc1660000))).toBe(hex(F32, 0x80000000));
-    expect(f32Value(f32_gelu(f32Bits(6)))).toBe(6);
-  });
-
-  it('f32: the accurate kernel alone (every fast decision forced back to it) is correct too', () => {
-    zivStats.force = true;
-    const words = biasedF32(20_000, REGIONS, 99);
-    expect(allModes(f32_gelu, words)).toEqual([]);
-  });
-
-  it('the double approximation used by the reference is within 2^-44 of the BigInt value', () => {
-    const next = rng(5);
-    let worst = 0;
-    for (let i = 0; i < 150; i++) {
-      // Words of [−14.5, 6].
-      const a = i % 2 === 0 ? (0x80000000 + (next() % 0x41680000)) >>> 0 : next() % 0x40c00000;
-      if ((a & 0x7fffffff) === 0) continue;
-      const x = f32Value(a);
-      const exact = bfToNumber(E.gelu(f32ToBF(a)));
-      const dbl = x < 0 ? x * normalTail(-x) : x * (1 - normalTail(x));
-      worst = Math.max(worst, Math.abs(dbl - exact) / Math.abs(exact));
-    }
-    expect(Math.log2(worst)).toBeLessThan(-44);
-  });
+      restore();
+      // Subnormal x (x/2 exact or a midpoint, nudged up), the tiny threshold 2^-25, the ends of the series (1/√2) and of
+      // the table (5.5), and gelu(x) falling through the subnormals down to −14.375.
+      const words: number[] = [];
+      for (let i = 1; i < 2000; i++) {
+        words.push(i, 0x80000000 + i * 4099, 0x33000000 - 1000 + i, 0xb3000000 - 1000 + i);
+        words.push(0x3f3504f3 - 1000 + i, 0xbf3504f3 - 1000 + i, 0x40b00000 - 1000 + i);
+        words.push(f32Bits(-13.1) + i * 97, 0xc1660000 - 1000 + i);
+      }
+      expect(f32MismatchesBothTininess('gelu', f32_gelu, words)).toEqual([]);
+      expect(hex(F32, f32_gelu(0xc1660000))).toBe(hex(F32, 0x80000000));
+      expect(f32Value(f32_gelu(f32Bits(6)))).toBe(6);
+    },
+  },
+  // Words of [−14.5, 6].
+  sampleWord: (next, i) => (i % 2 === 0 ? (0x80000000 + (next() % 0x41680000)) >>> 0 : next() % 0x40c00000),
+  // gelu(x) = x·Φ(x), with Φ(x) = Q(−x) below zero and 1 − Q(x) above (Q = 1 − Φ, the tail the spec computes).
+  double: (x) => (x < 0 ? x * normalTail(-x) : x * (1 - normalTail(x))),
+  exact: E.gelu,
 });

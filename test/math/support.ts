@@ -1,9 +1,10 @@
 /**
  * Shared checks of the elementary-function tests: exhaustive runs over the 16-bit formats, biased samples of
- * binary32 words, and ulp-error measurement.
+ * binary32 words, ulp-error measurement, the slow path, kernel error bounds and the reference's self-check.
+ * Checks that only one family of functions shares live in support/<family>.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { env, type RoundingMode } from '../../src/env/environment.js';
+import { env, type RoundingMode, type Tininess } from '../../src/env/environment.js';
 import { canonicalNaNBF16, canonicalNaNF16, canonicalNaNF32 } from '../../src/formats/specialize.js';
 import { ALL16, Failures, restore } from '../support/exhaustive.js';
 import { flagNames, hex, modeName } from '../support/harness.js';
@@ -13,7 +14,7 @@ import { FX, fx } from '../../src/math/kernels/float.js';
 import { zivStats } from '../../src/math/kernels/round.js';
 import { wordToDouble } from '../reference/fast.js';
 import type { BF } from './bigref.js';
-import { doubleOf, makeReference, type MathName } from './reference.js';
+import { doubleOf, makeReference, preciseResult, type MathName } from './reference.js';
 
 export { ALL16 };
 
@@ -182,13 +183,37 @@ export function checkF32(
 
 export { MODES };
 
+/** The three precisions of one function, each a binary word in, a binary word out. */
+export type MathOps = { f32: (a: number) => number; f16: (a: number) => number; bf16: (a: number) => number };
+
+/**
+ * A million binary32 words biased to `regions` (the first 4,000 from `tinyRegion`, which most functions handle on a
+ * path of their own) checked in round to nearest with the ulp error bounded by `maxUlp`, and the first 100,000 of them
+ * in the five other modes. `wantCorrect` makes checkF32 itself fail with the first wrong results. Returns how many
+ * results were not correctly rounded (or had other flags).
+ */
+export function biasedMillionF32(
+  fn: MathName,
+  call: (a: number) => number,
+  regions: readonly (readonly [number, number])[],
+  tinyRegion: readonly [number, number],
+  wantCorrect: boolean,
+  maxUlp: number,
+): number {
+  const words = biasedF32(1_000_000, regions);
+  words.set(biasedF32(4000, [tinyRegion], 7), 0);
+  const nearest = checkF32(fn, call, words, [0], wantCorrect, maxUlp);
+  const directed = checkF32(fn, call, words.subarray(0, 100_000), MODES.slice(1), wantCorrect, Infinity);
+  return nearest.wrong + directed.wrong;
+}
+
 /**
  * The standard suite of one function: all 65,536 words of binary16 and bfloat16 in every rounding mode, and a million
  * biased binary32 words (round to nearest, and 100,000 of them in the five other modes).
  */
 export function mathSuite(
   fn: MathName,
-  ops: { f32: (a: number) => number; f16: (a: number) => number; bf16: (a: number) => number },
+  ops: MathOps,
   regions: readonly (readonly [number, number])[],
   tinyRegion: readonly [number, number],
   f32Correct = true,
@@ -202,34 +227,67 @@ export function mathSuite(
       exhaustive16(BF16, fn, ops.bf16);
     });
     it(`f32: a million words biased to the hard regions, ${f32Correct ? 'correctly rounded in every mode' : `within ${f32MaxUlp} ulp`}`, () => {
-      const words = biasedF32(1_000_000, regions);
-      words.set(biasedF32(4000, [tinyRegion], 7), 0);
-      const nearest = checkF32(fn, ops.f32, words, [0], f32Correct, f32MaxUlp);
-      const directed = checkF32(fn, ops.f32, words.subarray(0, 100_000), MODES.slice(1), f32Correct, Infinity);
-      if (f32Correct) expect(nearest.wrong + directed.wrong).toBe(0);
+      const wrong = biasedMillionF32(fn, ops.f32, regions, tinyRegion, f32Correct, f32MaxUlp);
+      if (f32Correct) expect(wrong).toBe(0);
     });
   });
 }
 
-type MathOps = { f32: (a: number) => number; f16: (a: number) => number; bf16: (a: number) => number };
+/**
+ * exhaustive16, and no word took the slow path: in the functions that have one it exists for binary32, and every
+ * 16-bit result must be decided by the fast rounding.
+ */
+export function exhaustive16Decided(fmt: Format, fn: MathName, call: (a: number) => number): void {
+  const before = zivStats.hard;
+  exhaustive16(fmt, fn, call);
+  expect(zivStats.hard - before).toBe(0);
+}
 
-/** The words among `words` on which `fn` differs from the reference (result or flags) in `modes`, as messages. */
-export function mismatches(fmt: Format, fn: MathName, call: (a: number) => number, words: ArrayLike<number>, modes: readonly number[]): string[] {
+/** exhaustive16Decided for binary16 and bfloat16, a test each. */
+export function exhaustive16DecidedTests(fn: MathName, ops: Pick<MathOps, 'f16' | 'bf16'>): void {
+  it('f16: every word, every rounding mode, correctly rounded with exact flags, never undecided', () => {
+    exhaustive16Decided(F16, fn, ops.f16);
+  });
+  it('bf16: every word, every rounding mode, correctly rounded with exact flags, never undecided', () => {
+    exhaustive16Decided(BF16, fn, ops.bf16);
+  });
+}
+
+/**
+ * The words among `words` on which `fn` differs from the reference (result or flags) in `modes`, with tininess
+ * detected after rounding or, given `tininesses`, in each of those settings; as messages, the first `limit` of them.
+ */
+export function mismatches(
+  fmt: Format,
+  fn: MathName,
+  call: (a: number) => number,
+  words: ArrayLike<number>,
+  modes: readonly number[],
+  tininesses: readonly Tininess[] = [1],
+  limit = Infinity,
+): string[] {
   const ref = makeReference(fmt, fn);
   const fails: string[] = [];
   for (const mode of modes) {
     for (let i = 0; i < words.length; i++) {
       const a = words[i]!;
       const r = ref(a, mode as Mode);
-      env.roundingMode = mode as RoundingMode;
-      env.tininess = 1;
-      env.flags = 0;
-      const got = call(a);
-      if (got !== r.bits || env.flags !== r.flagsAfter) {
-        fails.push(`${fmt.name}_${fn}(${hex(fmt, a)}) ${modeName(mode)}: got ${hex(fmt, got)} ${flagNames(env.flags)}, expected ${hex(fmt, r.bits)} ${flagNames(r.flagsAfter)}`);
+      for (const tininess of tininesses) {
+        env.roundingMode = mode as RoundingMode;
+        env.tininess = tininess;
+        env.flags = 0;
+        const got = call(a);
+        const want = tininess ? r.flagsAfter : r.flagsBefore;
+        if ((got !== r.bits || env.flags !== want) && fails.length < limit) {
+          fails.push(
+            `${fmt.name}_${fn}(${hex(fmt, a)}) ${modeName(mode)} tininess=${tininess}: ` +
+              `got ${hex(fmt, got)} ${flagNames(env.flags)}, expected ${hex(fmt, r.bits)} ${flagNames(want)}`,
+          );
+        }
       }
     }
   }
+  restore();
   return fails;
 }
 
@@ -273,4 +331,80 @@ export function boundHolds(exact: BF): [number, number] {
   const diff = scaled - sig;
   // One more unit for the floor of the exact value.
   return [Number(diff < 0n ? -diff : diff) - 1, fx.err];
+}
+
+/**
+ * Runs `kernel` on each binary32 word of `words` (sign dropped) that `inDomain` admits, as x = m·2^E with the hidden
+ * bit in m, and lists the words where the float register is further from `exact` than the error the kernel claims.
+ */
+export function kernelBoundFailures(
+  words: Iterable<number>,
+  inDomain: (x: number) => boolean,
+  kernel: (m: number, E: number, x: number) => void,
+  exact: (v: BF) => BF,
+): string[] {
+  const bad: string[] = [];
+  for (const a of words) {
+    const x = a & 0x7fffffff;
+    if (!inDomain(x)) continue;
+    const m = (x & 0x7fffff) | 0x800000;
+    const E = (x >>> 23) - 150;
+    kernel(m, E, x);
+    const [u, err] = boundHolds(exact({ m: BigInt(m), e: E }));
+    if (u > err) bad.push(`${hex(F32, x)}: ${u} units > ${err}`);
+  }
+  return bad;
+}
+
+/** Each row [mode, a, result, flags]: the binary32 `call` on a in that mode gives exactly that result and those flags. */
+export function expectF32Cases(call: (a: number) => number, cases: readonly (readonly [number, number, number, number])[]): void {
+  for (const [mode, a, want, flags] of cases) {
+    env.roundingMode = mode as RoundingMode;
+    env.flags = 0;
+    const got = call(a);
+    expect([hex(F32, a), mode, hex(F32, got), env.flags]).toEqual([hex(F32, a), mode, hex(F32, want), flags]);
+  }
+}
+
+/**
+ * Where the double-based reference of `fn` and the BigInt one disagree (result or either flag set) on 150 binary32
+ * words biased to `regions`, every mode: the tests trust the fast one, which hands only values near a rounding
+ * boundary to the BigInt one.
+ */
+export function referenceDisagreements(fn: MathName, regions: readonly (readonly [number, number])[]): string[] {
+  const ref = makeReference(F32, fn);
+  const bad: string[] = [];
+  for (const a of biasedF32(150, regions, 5)) {
+    for (const mode of MODES) {
+      const fast = ref(a, mode);
+      const exact = preciseResult(F32, fn, a, mode);
+      if (fast.bits !== exact.bits || fast.flagsAfter !== exact.flagsAfter || fast.flagsBefore !== exact.flagsBefore) {
+        bad.push(`${fn}(${hex(F32, a)}) mode ${mode}: double ${hex(F32, fast.bits)}, BigInt ${hex(F32, exact.bits)}`);
+      }
+    }
+  }
+  return bad;
+}
+
+/** referenceDisagreements as a suite of its own, expecting none. */
+export function referenceSelfCheckSuite(fn: MathName, regions: readonly (readonly [number, number])[]): void {
+  describe(`${fn}: reference self-check (doubles against BigInt)`, () => {
+    it('150 binary32 words, every mode', () => {
+      expect(referenceDisagreements(fn, regions)).toEqual([]);
+    });
+  });
+}
+
+/** A finite binary32 word as the exact m·2^e the BigInt references take. */
+export function f32WordToBF(a: number): BF {
+  const exp = (a >>> 23) & 0xff;
+  const m = BigInt((a & 0x7fffff) | (exp !== 0 ? 0x800000 : 0));
+  return { m: a >>> 31 ? -m : m, e: Math.max(exp, 1) - 150 };
+}
+
+/** m·2^e as a double, from the leading 60 or so bits of m (more than a double holds). */
+export function bfToDouble(v: BF): number {
+  const L = v.m.toString(2).length;
+  const sh = Math.max(0, L - 60);
+  return Number(v.m >> BigInt(sh)) * 2 ** (v.e + sh);
 }
