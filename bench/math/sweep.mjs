@@ -9,8 +9,9 @@
  * the full reference on 3M words for each of 13 functions.
  *
  * Work is split in chunks handed to worker threads. Finished chunks are recorded in a state file after each one, so
- * an interrupted sweep resumes where it stopped (same function, mode and range); results accumulate in the results
- * file.
+ * an interrupted sweep resumes where it stopped (same function, mode and range, and the same code: a hash of the
+ * bundled function and reference is kept with the progress, and a sweep of changed code starts over); results
+ * accumulate in the results file with that hash and the commit the sweep started on.
  *
  * Usage: node bench/math/sweep.mjs --fn exp [--from 0x3f800000] [--to 0x3f8fffff] [--mode 0] [--workers 2]
  *                                  [--chunk 4194304] [--fresh]
@@ -22,6 +23,8 @@
  *                 sequence biased to where the function does real work (PAIR_SAMPLE below says how)
  * Files: bench/results/math-sweep-state.json (progress), bench/results/math-sweep.json (results).
  */
+import { execSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { build } from 'esbuild';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -233,11 +236,26 @@ if (isMainThread) {
   await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', outfile: bundle, logLevel: 'warning', ignoreAnnotations: true });
 
   const key = pairs > 0 ? `${opt.fn}|mode=${mode}|pairs=${pairs}|chunk=${chunk}` : `${opt.fn}|mode=${mode}|${hex(from)}-${hex(to)}|chunk=${chunk}`;
+  // The bundle (the function, its kernels and the reference) identifies what was checked: progress made on other
+  // code does not count. (Progress saved before hashes were kept is taken as made on this code.)
+  const codeHash = createHash('sha256').update(readFileSync(bundle)).digest('hex').slice(0, 16);
+  let commit = null;
+  try {
+    commit = execSync('git rev-parse --short HEAD', { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+  } catch {
+    // not a git checkout
+  }
   const state = readJson(stateFile, {});
+  if (state[key] && state[key].codeHash !== undefined && state[key].codeHash !== codeHash && !opt.fresh) {
+    console.log(`${key}: the code changed since the saved progress (${state[key].codeHash} → ${codeHash}); starting over`);
+    delete state[key];
+  }
   if (opt.fresh || !state[key]) {
     state[key] = { done: [], checked: 0, wrong: 0, maxUlp: 0, worst: null, zivHard: 0, slowRef: 0, firstWrong: [] };
   }
   const s = state[key];
+  s.codeHash = codeHash;
+  s.commit ??= commit;
   const done = new Set(s.done);
   const total = Math.floor((to - from) / chunk) + 1;
   const pending = [];
@@ -261,6 +279,8 @@ if (isMainThread) {
       slowReference: s.slowRef,
       firstWrong: s.firstWrong,
       complete: s.done.length === total,
+      codeHash,
+      commit: s.commit,
       updated: new Date().toISOString(),
     };
     writeJson(resultsFile, results);
