@@ -11,6 +11,8 @@
  *
  * Usage: node bench/ops.mjs [--op add,mulAdd] [--format f32] [--mix nn] [--max-time 0.5] [--min-samples 8]
  *                           [--n 4096] [--lib dist/index.js] [--out bench/results/ops.json] [--dry] [--list]
+ *        node bench/ops.mjs --floor     (f32 add and mul beside stripped kernels that bound any correct one's cost,
+ *                                        bench/floor/kernels.ts; writes bench/results/floor.json)
  * --op matches the generic name (add, F_to_i32, F_to_f16, i64_to_F …) or the word itself (f16_to_i32).
  * A subset run updates its own records in the output file and keeps the others (if they were measured on the same
  * CPU and Node version).
@@ -43,8 +45,9 @@ const { values: opt } = parseArgs({
     timer: { type: 'string', default: 'auto' },
     n: { type: 'string', default: '4096' },
     lib: { type: 'string', default: path.join(root, 'dist/index.js') },
-    out: { type: 'string', default: path.join(here, 'results/ops.json') },
+    out: { type: 'string' },
     dry: { type: 'boolean', default: false },
+    floor: { type: 'boolean', default: false },
     list: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
@@ -57,6 +60,7 @@ if (opt.help) {
   );
   process.exit(0);
 }
+opt.out ??= path.join(here, opt.floor ? 'results/floor.json' : 'results/ops.json');
 const splitList = (v) => (v ? v.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean) : null);
 const wantOps = splitList(opt.op);
 const wantFormats = splitList(opt.format);
@@ -560,10 +564,33 @@ function mathCases() {
   }
 }
 
+/**
+ * --floor: the stripped kernels of bench/floor/kernels.ts (right only on the normal mix, which the check confirms)
+ * next to f32_add and f32_mul, all on the normal mix.
+ */
+async function floorCases() {
+  const { build } = await import('esbuild');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fpuless-floor-'));
+  const out = path.join(dir, 'floor.mjs');
+  await build({ entryPoints: [path.join(here, 'floor/kernels.ts')], bundle: true, platform: 'node', format: 'esm', outfile: out, logLevel: 'warning' });
+  const K = await import(pathToFileURL(out).href);
+  fs.rmSync(dir, { recursive: true });
+  const real = cases.filter((c) => c.format === 'f32' && (c.op === 'add' || c.op === 'mul'));
+  const floors = [];
+  for (const c of real) {
+    for (const kind of ['Bare', 'Flag']) {
+      floors.push({ ...c, op: `${c.op}-floor-${kind.toLowerCase()}`, word: `${c.op}${kind}`, fn: K[`${c.op}${kind}`], target: null });
+    }
+  }
+  cases.length = 0;
+  for (const c of [...real, ...floors]) cases.push({ ...c, mixes: ['normal'] });
+}
+
 arithCases();
 floatConversionCases();
 intConversionCases();
 mathCases();
+if (opt.floor) await floorCases();
 
 const selected = [];
 for (const c of cases) {
@@ -675,7 +702,7 @@ console.error(
     `${meta.machine.cpu}, node ${process.version}, load ${meta.machine.loadavgAtStart.join(' ')}, ${TIMER} timer`,
 );
 for (const [k, { c, mix }] of selected.entries()) {
-  const f = lib[c.word];
+  const f = c.fn ?? lib[c.word];
   if (typeof f !== 'function') {
     skipped.push(c.word);
     continue;
