@@ -3,7 +3,7 @@ import { env, type RoundingMode } from '../../src/env/environment.js';
 import { bf16_atan, f16_atan, f32_atan } from '../../src/math/atan.js';
 import { restore } from '../support/exhaustive.js';
 import './specs/atan.js';
-import { biasedMillionF32, exhaustive16DecidedTests, f32Bits } from './support.js';
+import { biasedMillionF32, exhaustive16DecidedTests, expectF32Specials, f32Bits } from './support.js';
 
 const REGIONS = [
   [-1, 1],
@@ -23,19 +23,14 @@ describe('atan', () => {
   });
 
   it('special values and flags', () => {
-    const cases: [number, number, number][] = [
+    expectF32Specials(f32_atan, [
       [0x00000000, 0x00000000, 0],
       [0x80000000, 0x80000000, 0],
       [0x7f800000, 0x3fc90fdb, 1], // π/2 rounded up to nearest
       [0xff800000, 0xbfc90fdb, 1],
       [0x00000001, 0x00000001, 3], // inexact, underflow
       [0x3f800000, 0x3f490fdb, 1], // π/4
-    ];
-    for (const [a, want, flags] of cases) {
-      env.flags = 0;
-      expect(f32_atan(a) >>> 0).toBe(want);
-      expect(env.flags).toBe(flags);
-    }
+    ]);
     // π/2 toward zero and down: 0x3fc90fda; atan(+tiny) toward zero: the next word down.
     for (const mode of [1, 2] as const) {
       env.roundingMode = mode as RoundingMode;

@@ -134,21 +134,18 @@ function sweep(fmt: Format, call: (y: number, x: number) => number): { pairs: nu
 }
 
 describe('atan2', () => {
-  it('f16: every pair with one operand from a hard set of 300 words, correctly rounded, never undecided', () => {
-    const before = zivStats.hard;
-    const r = sweep(F16, f16_atan2);
-    console.log(`f16_atan2: ${r.pairs} pairs, ${r.calls} calls, ${r.slow} BigInt references`);
-    expect(r.pairs).toBe(300 * 2 * 0x10000);
-    expect(zivStats.hard - before).toBe(0);
-  });
-
-  it('bf16: every pair with one operand from a hard set of 300 words, correctly rounded, never undecided', () => {
-    const before = zivStats.hard;
-    const r = sweep(BF16, bf16_atan2);
-    console.log(`bf16_atan2: ${r.pairs} pairs, ${r.calls} calls, ${r.slow} BigInt references`);
-    expect(r.pairs).toBe(300 * 2 * 0x10000);
-    expect(zivStats.hard - before).toBe(0);
-  });
+  for (const [fmt, op] of [
+    [F16, f16_atan2],
+    [BF16, bf16_atan2],
+  ] as const) {
+    it(`${fmt.name}: every pair with one operand from a hard set of 300 words, correctly rounded, never undecided`, () => {
+      const before = zivStats.hard;
+      const r = sweep(fmt, op);
+      console.log(`${fmt.name}_atan2: ${r.pairs} pairs, ${r.calls} calls, ${r.slow} BigInt references`);
+      expect(r.pairs).toBe(300 * 2 * 0x10000);
+      expect(zivStats.hard - before).toBe(0);
+    });
+  }
 
   it("the 16-bit fast path's error bound holds against the 64-bit evaluation", () => {
     const next = rng(777);

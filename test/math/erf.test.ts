@@ -1,6 +1,5 @@
 import { expect } from 'vitest';
 import './specs/erf.js';
-import { env } from '../../src/env/environment.js';
 import { bf16_erf, f16_erf, f32_erf } from '../../src/math/erf.js';
 import { restore } from '../support/exhaustive.js';
 import { hex } from '../support/harness.js';
@@ -8,7 +7,7 @@ import * as E from './bigref/erf.js';
 import { F32 } from './reference.js';
 import { erfD } from './specs/erf.js';
 import { erfFamilySuite, f32MismatchesBothTininess } from './support/erf.js';
-import { f32Bits, f32Value } from './support.js';
+import { expectF32Specials, f32Bits, f32Value } from './support.js';
 
 erfFamilySuite({
   fn: 'erf',
@@ -24,22 +23,14 @@ erfFamilySuite({
   special: {
     title: 'f32: special values and tiny arguments, every mode and tininess',
     run: () => {
-      const cases: [number, number][] = [
-        [0x00000000, 0x00000000],
-        [0x80000000, 0x80000000],
-        [0x7f800000, 0x3f800000],
-        [0xff800000, 0xbf800000],
-        [0x7fc01234, 0x7fc01234],
-      ];
-      for (const [a, want] of cases) {
-        env.roundingMode = 0;
-        env.flags = 0;
-        expect(hex(F32, f32_erf(a))).toBe(hex(F32, want));
-        expect(env.flags).toBe(0);
-      }
-      env.flags = 0;
-      expect(hex(F32, f32_erf(0x7f800001))).toBe(hex(F32, 0x7fc00001));
-      expect(env.flags).toBe(0x10);
+      expectF32Specials(f32_erf, [
+        [0x00000000, 0x00000000, 0],
+        [0x80000000, 0x80000000, 0],
+        [0x7f800000, 0x3f800000, 0],
+        [0xff800000, 0xbf800000, 0],
+        [0x7fc01234, 0x7fc01234, 0],
+        [0x7f800001, 0x7fc00001, 0x10],
+      ]);
       restore();
       // erf x ≈ (2/√π)·x, not x: the subnormals and the smallest normals, and words around the series' end (1/2) and
       // the saturation threshold (4).

@@ -1,6 +1,5 @@
 import { expect } from 'vitest';
 import './specs/erfc.js';
-import { env } from '../../src/env/environment.js';
 import { bf16_erfc, f16_erfc, f32_erfc } from '../../src/math/erfc.js';
 import { restore } from '../support/exhaustive.js';
 import { hex } from '../support/harness.js';
@@ -8,7 +7,7 @@ import * as E from './bigref/erf.js';
 import { F32 } from './reference.js';
 import { erfcD } from './specs/erf.js';
 import { erfFamilySuite, f32MismatchesBothTininess } from './support/erf.js';
-import { f32Bits } from './support.js';
+import { expectF32Specials, f32Bits } from './support.js';
 
 erfFamilySuite({
   fn: 'erfc',
@@ -25,20 +24,14 @@ erfFamilySuite({
   special: {
     title: 'f32: special values, tiny arguments and results through the subnormals, every mode and tininess',
     run: () => {
-      const cases: [number, number, number][] = [
+      expectF32Specials(f32_erfc, [
         [0x00000000, 0x3f800000, 0],
         [0x80000000, 0x3f800000, 0],
         [0x7f800000, 0x00000000, 0],
         [0xff800000, 0x40000000, 0],
         [0x7fc01234, 0x7fc01234, 0],
         [0x7f800001, 0x7fc00001, 0x10],
-      ];
-      for (const [a, want, flags] of cases) {
-        env.roundingMode = 0;
-        env.flags = 0;
-        expect(hex(F32, f32_erfc(a))).toBe(hex(F32, want));
-        expect(env.flags).toBe(flags);
-      }
+      ]);
       restore();
       // Around the tiny threshold (2^-26), the series' end (1/2), −4, and erfc falling through the subnormals to the
       // saturation threshold 10.0625 (underflow flags in both tininess modes).

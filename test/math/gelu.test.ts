@@ -1,6 +1,5 @@
 import { expect } from 'vitest';
 import './specs/gelu.js';
-import { env } from '../../src/env/environment.js';
 import { bf16_gelu, f16_gelu, f32_gelu } from '../../src/math/gelu.js';
 import { restore } from '../support/exhaustive.js';
 import { hex } from '../support/harness.js';
@@ -8,7 +7,7 @@ import * as E from './bigref/erf.js';
 import { F32 } from './reference.js';
 import { normalTail } from './specs/erf.js';
 import { erfFamilySuite, f32MismatchesBothTininess } from './support/erf.js';
-import { f32Bits, f32Value } from './support.js';
+import { expectF32Specials, f32Bits, f32Value } from './support.js';
 
 erfFamilySuite({
   fn: 'gelu',
@@ -26,7 +25,7 @@ erfFamilySuite({
   special: {
     title: 'f32: special values, tiny arguments and results through the subnormals, every mode and tininess',
     run: () => {
-      const cases: [number, number, number][] = [
+      expectF32Specials(f32_gelu, [
         [0x00000000, 0x00000000, 0],
         [0x80000000, 0x80000000, 0],
         [0x7f800000, 0x7f800000, 0],
@@ -35,13 +34,7 @@ erfFamilySuite({
         [0x7fc01234, 0x7fc01234, 0],
         [0x7f800001, 0x7fc00001, 0x10],
         [0x7f7fffff, 0x7f7fffff, 0x01],
-      ];
-      for (const [a, want, flags] of cases) {
-        env.roundingMode = 0;
-        env.flags = 0;
-        expect(hex(F32, f32_gelu(a))).toBe(hex(F32, want));
-        expect(env.flags).toBe(flags);
-      }
+      ]);
       restore();
       // Subnormal x (x/2 exact or a midpoint, nudged up), the tiny threshold 2^-25, the ends of the series (1/√2) and of
       // the table (5.5), and gelu(x) falling through the subnormals down to −14.375.

@@ -4,14 +4,13 @@
  * the reference on a sample of each format; and the 16-bit formats are checked never to need it at all.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { env, type RoundingMode } from '../../src/env/environment.js';
+import { env } from '../../src/env/environment.js';
 import * as M from '../../src/math/index.js';
 import { zivStats } from '../../src/math/kernels/round.js';
 import { restore } from '../support/exhaustive.js';
-import { flagNames, hex, modeName } from '../support/harness.js';
 import { BF16, F16, F32, type Format } from '../reference/exact.js';
-import { makeReference, type MathName } from './reference.js';
-import { biasedF32, rng } from './support.js';
+import type { MathName } from './reference.js';
+import { biasedF32, mismatches, rng } from './support.js';
 
 const FNS: readonly MathName[] = [
   'exp',
@@ -46,23 +45,7 @@ const REGIONS: Record<MathName, [number, number][]> = {
 };
 
 function check(fmt: Format, fn: MathName, words: ArrayLike<number>, modes: readonly number[]): string[] {
-  const call = OPS[`${fmt.name}_${fn}`]!;
-  const ref = makeReference(fmt, fn);
-  const fails: string[] = [];
-  for (const mode of modes) {
-    for (let i = 0; i < words.length; i++) {
-      const a = words[i]!;
-      const r = ref(a, mode as 0);
-      env.roundingMode = mode as RoundingMode;
-      env.tininess = 1;
-      env.flags = 0;
-      const got = call(a);
-      if (got !== r.bits || env.flags !== r.flagsAfter) {
-        fails.push(`${fmt.name}_${fn}(${hex(fmt, a)}) ${modeName(mode)}: got ${hex(fmt, got)} ${flagNames(env.flags)}, expected ${hex(fmt, r.bits)} ${flagNames(r.flagsAfter)}`);
-      }
-    }
-  }
-  return fails;
+  return mismatches(fmt, fn, OPS[`${fmt.name}_${fn}`]!, words, modes);
 }
 
 afterEach(() => {

@@ -366,6 +366,16 @@ export function expectF32Cases(call: (a: number) => number, cases: readonly (rea
   }
 }
 
+/** Each row [a, result, flags]: in round to nearest the binary32 `call` on a gives that result, then those flags. */
+export function expectF32Specials(call: (a: number) => number, cases: readonly (readonly [number, number, number])[]): void {
+  env.roundingMode = 0;
+  for (const [a, want, flags] of cases) {
+    env.flags = 0;
+    expect(hex(F32, call(a))).toBe(hex(F32, want));
+    expect(env.flags).toBe(flags);
+  }
+}
+
 /**
  * Where the double-based reference of `fn` and the BigInt one disagree (result or either flag set) on 150 binary32
  * words biased to `regions`, every mode: the tests trust the fast one, which hands only values near a rounding
