@@ -11,119 +11,117 @@ import { invalidNaNF32, propagateNaNF32 } from '../specialize.js';
 import { packF32, roundPackToF32, subnormalExpF32, subnormalSigF32 } from './roundPack.js';
 
 /**
- * The common case, nearest-even (0, a literal so that V8 need not load and check the imported constant) with finite
- * operands, is split by how c compares with the product: mulAddNarrowF32 where c is not outweighed, which V8 inlines
- * with f32_mulAdd (their bytecode is kept under its limits for that: 460 bytes a function, about 770 together), and
- * mulAddWideF32 where the product outweighs c, a call. Neither has other data-dependent branches.
+ * The common case is nearest-even (0, a literal so that V8 need not load and check the imported constant) with a and
+ * b normal and c normal outside the lowest binade. A product far below c gives c at once; otherwise the product is
+ * formed here and mulAddSumF32 adds c and rounds. A zero product (half the terms of a ReLU network) is answered here
+ * too. The rest, and a sum that is not normal or that cancels too far, goes to mulAddF32.
+ *
+ * All of the fast side is kept within V8's inlining budget, so that callers' loops take it in whole (a call costs
+ * about as much as the sum itself): at most 460 bytes of bytecode a function, and at most 766 for this function and
+ * mulAddSumF32 together, because a caller that inlines this function after V8 has optimized it on its own is charged
+ * 1.2 times both against a budget of 920 (--max-inlined-bytecode-size-cumulative); the build has 358 + 405. Bytecode,
+ * not operations, is what counts: hence the reused variables, single variables on the left of commutative operators,
+ * 0x80000000 and Math.imul held in locals, and the sum as a second function that takes the product ready-made.
  */
 export function f32_mulAdd(a: number, b: number, c: number): number {
-  // Exponent fields plus one, with 0 for an infinity or NaN; zeros and subnormals have no implicit bit and count as
-  // exponent 1, which is what their fraction means.
-  const expA1 = ((a >>> 23) + 1) & 0xff;
-  const expB1 = ((b >>> 23) + 1) & 0xff;
-  const expC1 = ((c >>> 23) + 1) & 0xff;
-  if (env.roundingMode === 0 && ((expA1 - 1) | (expB1 - 1) | (expC1 - 1)) >= 0) {
-    const normalA = (expA1 + 0xfe) >>> 8;
-    const normalB = (expB1 + 0xfe) >>> 8;
-    const sigA = (a & 0x007fffff) | (normalA << 23);
-    const sigB = (b & 0x007fffff) | (normalB << 23);
-    // The product's highest possible leading bit (2^47 of sigA·sigB) minus c's (if c is normal: a zero or subnormal
-    // c sits one lower, which only sends more cases to the wide path); a zero product counts as far below.
-    const delta = expA1 + expB1 - normalA - normalB - expC1 - 125 - ((((sigA - 1) | (sigB - 1)) >> 31) & 0x400);
-    // The fast paths return -1 (SLOW_F32 as an int32) when they cannot decide, and get int32s: V8 would box
-    // (heap-allocate) uint32s of 2^31 and above for a call it does not inline.
-    let z: number;
-    if (delta < 2) {
-      // The product P = sigA·sigB as P >>> 16 (below 2^32) and its 16 low bits, with every partial product within a
-      // word: sigA = highA·2^16 + lowA with highA below 2^8, so P/2^16 = highA·sigB + lowA·highB + lowA·lowB/2^16.
-      const lowA = sigA & 0xffff;
-      const lowProd = Math.imul(lowA, sigB & 0xffff);
-      const pHigh = (Math.imul(sigA >>> 16, sigB) + Math.imul(lowA, sigB >>> 16) + (lowProd >>> 16)) | 0;
-      z = mulAddNarrowF32(pHigh, lowProd & 0xffff, c | 0, 2 - delta, (a ^ b ^ c) >> 31);
-    } else {
-      z = mulAddWideF32(sigA | ((a ^ b) & 0x80000000), sigB, c | 0, delta);
+  const fenv = env;
+  if (fenv.roundingMode === 0) {
+    // Exponent fields plus one: 0 for an infinity or NaN, 1 for a zero or subnormal.
+    const expA1 = ((a >>> 23) + 1) & 0xff;
+    const expB1 = ((b >>> 23) + 1) & 0xff;
+    const expC1 = ((c >>> 23) + 1) & 0xff;
+    if (((expA1 - 2) | (expB1 - 2) | (expC1 - 3)) >= 0) {
+      // How far the product's highest possible leading bit (2^47 of sigA·sigB) lies above c's leading bit, minus one.
+      const d = expA1 + expB1 - expC1 - 128;
+      if (d < -26) {
+        // The product is below a quarter of c's ulp, so below half the spacing on either side of c even where c is a
+        // power of two and the product is subtracted: the sum rounds to c, inexactly. With c outside the lowest
+        // binade the exact sum is not tiny either.
+        fenv.flags |= 1;
+        return c >>> 0;
+      }
+      // The product P = sigA·sigB, 2^46 <= P < 2^48, from 16-bit pieces with every partial product within a word:
+      // sigA = highA·2^16 + lowA with highA below 2^8, so P = (highA·sigB + lowA·highB)·2^16 + lowA·lowB. It goes to
+      // the sum as P >>> 18 and P's low 18 bits at 2^30 … 2^13 of a second word (top bit free for a carry).
+      const imul = Math.imul;
+      const k = 0x80000000;
+      const lowA = (a << 16) >>> 16;
+      const sigB = (k | (b << 8)) >>> 8;
+      const lowProd = imul(lowA, (b << 16) >>> 16);
+      const t = imul((k | (a << 8)) >>> 24, sigB) + imul(lowA, sigB >>> 16);
+      // Arguments and result are int32s (c | 0; -1 for SLOW_F32) so that V8 never boxes (heap-allocates) a word of 2^31
+      // or above should a caller not inline mulAddSumF32.
+      const z = mulAddSumF32((t + (lowProd >>> 16)) >>> 2, ((lowProd + (t << 16)) << 14) >>> 1, c | 0, d, expC1, a ^ b);
+      if (z !== -1) return z >>> 0;
+    } else if (expA1 && expB1 && expC1 && (!(a << 1) || !(b << 1))) {
+      // A zero times a finite number, plus a finite c: exactly c, or for c a zero, +0 unless both zeros are negative.
+      return ((c << 1) === 0 ? c & (a ^ b) : c) >>> 0;
     }
-    if (z !== -1) return z >>> 0;
   }
   // The slow result as a word too, so that the fast one is never boxed where the paths meet.
   return mulAddF32(a, b, c) >>> 0;
 }
 
 /**
- * The sum where c is not outweighed by the product (the product's highest possible leading bit at most one place
- * above c's), in one word anchored at c's significand with 5 guard bits. The product P = pHigh·2^16 + pLow goes in
- * rounded to odd (jammed) into P >>> 17, then shifted dist places (at least 1) and jammed again. c is exact and its
- * lowest bit lies above the jam, so the word holds the sum rounded to odd, good for rounding to nearest once as long
- * as the jam stays two places below the rounding bit: a cancellation past that (possible only where the product is
- * close to c) is left to the slow path. Returns the result word as an int32, or -1.
+ * The sum and its rounding to nearest-even for f32_mulAdd's fast case. Takes the product as p = P >>> 18 and low
+ * (P's low 18 bits at 2^30 … 2^13), c (normal), f32_mulAdd's d (-26 or more), c's exponent field plus one, and the
+ * product's sign at 2^31 of g. Returns the result word as an int32, an overflow's infinity included, or -1 (SLOW_F32)
+ * for a result that is not normal before rounding or a sum that cancels past the jam.
  */
-function mulAddNarrowF32(pHigh: number, pLow: number, c: number, dist: number, sub: number): number {
-  // P >>> 17 shifted dist places, a distance over 31 made -1, which shifts read as 31; everything shifted out of P is
-  // jammed into bit 0.
-  const p = pHigh >>> 1;
-  dist |= (31 - dist) >> 31;
-  const shifted = p >>> dist;
-  const sticky = -(((shifted << dist) ^ p) | (pHigh & 1) | pLow) >>> 31;
-  // c's significand (a zero or subnormal c is taken as normal: it then fails the exponent check below). The sum is
-  // negative where the product outweighs c.
-  let sigZ = ((((c << 9) >>> 4) | 0x10000000) + (((shifted | sticky) ^ sub) - sub)) | 0;
-  const neg = sigZ >> 31;
-  sigZ = (sigZ ^ neg) - neg;
-  // Normalize to 2^30: shift is at most 5 (the jam two places below the rounding bit), and the biased exponent minus
-  // one, expC + 1 - shift as in roundPackToF32, 2 … 252 (which a zero or subnormal c, expC 0, cannot meet).
-  const shift = Math.clz32(sigZ) - 1;
-  if (((((c >>> 23) & 0xff) - 1 - shift) | (5 - shift)) >>> 0 > 250) return -1;
-  sigZ <<= shift;
-  if ((env.flags & 1) === 0 && (sigZ & 0x7f) !== 0) env.flags |= 1;
-  // As in addNearEvenF32: the rounding constant adds the implicit bit once more, which the exponent accounts for.
-  return (((c & 0xff800000) ^ (neg << 31)) - (shift << 23) + ((sigZ + 0x4000003f + ((sigZ >>> 7) & 1)) >>> 7)) | 0;
-}
-
-/**
- * The sum where the product is not outweighed, in two words: the product exactly, as P·2^13 (leading bit at 2^60 or
- * 2^59 of 64), and c aligned to it (c's leading bit at most one place above the product's highest) with what falls
- * below 2^0 jammed. The sum may cancel any number of bits; it is exact until normalized into one jammed word.
- * Returns the result word as an int32, or -1 (SLOW_F32) for a result that is out of range or cancels past the high
- * word. The operands come as the significands of a (with the product's sign at 2^31) and b, both nonzero, c, and
- * f32_mulAdd's delta. It is kept over V8's inlining limit: inlined into f32_mulAdd it would keep f32_mulAdd itself
- * out of callers' loops.
- */
-function mulAddWideF32(signSigA: number, sigB: number, c: number, delta: number): number {
-  // The product P as in f32_mulAdd (sigA without the sign).
-  const lowA = signSigA & 0xffff;
-  const lowProd = Math.imul(lowA, sigB & 0xffff);
-  const pHigh = Math.imul((signSigA >>> 16) & 0xff, sigB) + Math.imul(lowA, sigB >>> 16) + (lowProd >>> 16);
-  const high = pHigh >>> 3;
-  const low = (pHigh << 29) | ((lowProd & 0xffff) << 13);
-  // c·2^(37 - delta) = (c's significand << 7)·2^32 shifted right by delta + 2 places, at least 1 (delta here takes c
-  // as normal: a zero or subnormal c is one place lower, normalC - 1). Past 63 only the jam is left.
-  const expC1 = ((c >>> 23) + 1) & 0xff;
-  const normalC = (expC1 + 0xfe) >>> 8;
-  const sigC = ((c & 0x007fffff) | (normalC << 23)) << 7;
-  let dist = (delta + normalC - 62) | 0;
-  dist = (dist & (dist >> 31)) + 63;
-  const far = (31 - dist) >> 31;
-  const x = sigC >>> dist;
-  const y = (sigC << 1) << ~dist;
-  const lost = y & far;
-  const highC = x & ~far;
-  const lowC = (y & ~far) | (x & far) | ((lost | -lost) >>> 31);
-  // Add, or subtract as adding the one's complement plus one; then take the magnitude.
-  const sub = (signSigA ^ c) >> 31;
-  let lowS = (low + (lowC ^ sub) - sub) | 0;
-  let highS = (high + (highC ^ sub) + ((((low & (lowC ^ sub)) | ((low | (lowC ^ sub)) & ~lowS)) >>> 31))) | 0;
-  const neg = highS >> 31;
-  lowS = (lowS ^ neg) - neg;
-  highS = ((highS ^ neg) + (neg & (((lowS - 1) & ~lowS) >>> 31))) | 0;
-  // Leading bit to 2^62, then the high word with the rest jammed into its bit 0.
-  const shift = Math.clz32(highS) - 1;
-  const rest = lowS << shift;
-  const sigZ = (highS << shift) | ((lowS >>> 1) >>> ~shift) | ((rest | -rest) >>> 31);
-  const exp = (delta + expC1 - shift) | 0;
-  if (exp >>> 0 > 252 || highS === 0) return -1;
-  if ((env.flags & 1) === 0 && (sigZ & 0x7f) !== 0) env.flags |= 1;
-  const sig = (sigZ + 0x3f + ((sigZ >>> 7) & 1)) >>> 7;
-  return (((sub ^ neg ^ c) & 0x80000000) | ((exp << 23) + sig)) | 0;
+function mulAddSumF32(p: number, low: number, c: number, d: number, e: number, g: number): number {
+  const k = 0x80000000;
+  // -1 where c and the product have opposite signs: the product, or c, is then subtracted.
+  const s = (c ^ g) >> 31;
+  let x: number;
+  let y: number;
+  if (d < 1) {
+    // c is not outweighed: one word anchored at c's significand (2^28 … 2^5), into which the product goes rounded to
+    // odd (shifted -d places, 0 … 26, everything shifted out or in low jammed into bit 0). c is exact and its lowest
+    // bit lies above the jam, so the word holds the sum rounded to odd; that is good for rounding to nearest once
+    // the jam stays two places below the rounding bit, which the shift check below makes sure of.
+    y = p >>> -d;
+    x = ((k | (c << 8)) >>> 3) - s + (s ^ (y | (-(low | (p ^ (y << -d))) >>> 31)));
+    // Where the product outweighs c the sum is negative: its sign flips c's.
+    g = c ^ x;
+    if (x < 0) x = -x;
+    // e, c's exponent field plus one, is already the result's field minus one (as in roundPackToF32) for a leading
+    // bit at 2^30, two places above c's.
+  } else {
+    // The product outweighs c (d + 1 >= 2 places, so c < P and the sum is positive): P is exact in (p, low), and c,
+    // signed, at 2^29 … 2^6 of y and shifted d + 1 places, is split into a high part added to p and a low part added
+    // to low. Within 31 places the split is exact; beyond, the high part is the sign (c < 2^16 of P) and the low
+    // part is jammed.
+    y = (s ^ ((k | (c << 8)) >>> 2)) - s;
+    if (d < 31) {
+      x = (y << ~d) >>> 1;
+      y = (y >> d) >> 1;
+    } else {
+      const n = d > 61 ? 31 : d - 30;
+      x = y >> n;
+      x = ((x << 1) >>> 1) | (-(y ^ (x << n)) >>> 31);
+      y = s;
+    }
+    // Both low parts are below 2^31: their sum's bit 31 is the carry, the rest jammed into bit 0 of the high word.
+    x = low + x;
+    x = (p + y + (x >>> 31)) | (-((x << 1) >>> 1) >>> 31);
+    // The result's exponent field minus one for a leading bit at 2^30 (P's 2^48): expA + expB - 126.
+    e = e + d;
+  }
+  // Leading bit to 2^30 (x is below 2^31). At most 5 places keeps the jam two places below the rounding bit (2^6);
+  // the result must be normal and finite before rounding (0 <= e <= 252 stays so after it). An e of 248 … 252 may
+  // fail the combined check spuriously; that is only slower.
+  d = clz32(x) - 1;
+  e = e - d;
+  if ((e | (5 - d)) >>> 0 > 252) {
+    if (e < 254 || d > 5) return -1;
+    // At or above 2^128 before rounding: nearest-even overflows to infinity.
+    env.flags |= 5;
+    return (g & k) | 0x7f800000;
+  }
+  x = x << d;
+  env.flags |= -(x & 0x7f) >>> 31;
+  // Round half to even; the implicit bit adds one to the exponent field.
+  return (g & k) | ((e << 23) + ((x + ((x >>> 7) & 1) + 0x3f) >>> 7));
 }
 
 /** Every case: specials, subnormals, all rounding modes. */
