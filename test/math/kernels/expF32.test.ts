@@ -18,41 +18,8 @@ import {
 } from '../../../src/math/kernels/expF32.js';
 import { finishF32, zivStats } from '../../../src/math/kernels/round.js';
 import { EXP2_FRAC } from '../../../src/math/kernels/tables.js';
-import { LN2_FIXED } from '../bigref.js';
 import { boundHolds, rng } from '../support.js';
-
-/* An exact-enough e^x of our own: 2^t at 200 bits for t = x·log2(e), from 2^(j/256) and a Taylor series. */
-const P = 200n;
-const ONE = 1n << P;
-const LN2 = LN2_FIXED >> (640n - P);
-const LOG2E = (ONE << P) / LN2;
-
-/** e^y·2^P for 0 <= y < 1 given as y·2^P, by its Taylor series. */
-function expSmall(y: bigint): bigint {
-  let term = ONE;
-  let sum = ONE;
-  for (let k = 1n; term !== 0n; k++) {
-    term = (term * y) / (k << P);
-    sum += term;
-  }
-  return sum;
-}
-
-/** 2^(j/256)·2^P for j = 0 … 255. */
-const EXP2_J: bigint[] = [];
-for (let j = 0n; j < 256n; j++) EXP2_J.push(expSmall((j * LN2) >> 8n));
-
-/** e^x for x = (−1)^neg·m·2^E as m'·2^e (m' of about 200 bits). */
-function exactExp(neg: number, m: number, E: number): { m: bigint; e: number } {
-  let t = BigInt(m) * LOG2E;
-  t = E >= 0 ? t << BigInt(E) : t >> BigInt(-E);
-  if (neg) t = -t;
-  const K = t >> (P - 8n);
-  const rho = t - (K << (P - 8n));
-  const j = Number(K & 255n);
-  const v = (EXP2_J[j]! * expSmall((rho * LN2) >> P)) >> P;
-  return { m: v, e: Number(K >> 8n) - Number(P) };
-}
+import { EXP2_J, LN2, LOG2E, ONE, P, exactExp, expSmall } from './support.js';
 
 /** |register − e^x| in units of the register's last bit (plus 2^-60 for the reference's own error, far smaller). */
 function registerError(neg: number, m: number, E: number): number {

@@ -6,44 +6,13 @@
  * in all six modes and both tininess settings (and to the forced full path on a sample), and the undecided rate.
  */
 import { describe, expect, it } from 'vitest';
-import { env, type RoundingMode } from '../../../src/env/environment.js';
 import { fx } from '../../../src/math/kernels/float.js';
 import { tryFinishF32, zivStats } from '../../../src/math/kernels/round.js';
 import { tanhF32Exp, tanhF32Poly } from '../../../src/math/kernels/tanhF32.js';
 import { f32_tanh } from '../../../src/math/tanh.js';
-import { F32, MODES } from '../../reference/exact.js';
-import { LN2_FIXED, type BF } from '../bigref.js';
-import { boundHolds, f32Bits, mismatches, rng } from '../support.js';
-
-/* e^x at 200 bits for binary32 x: 2^t, t = x·log2 e, from 2^(j/256) and a Taylor series. */
-const P = 200n;
-const ONE = 1n << P;
-const LN2 = LN2_FIXED >> (640n - P);
-const LOG2E = (ONE << P) / LN2;
-
-function expSmall(y: bigint): bigint {
-  let term = ONE;
-  let sum = ONE;
-  for (let k = 1n; term !== 0n; k++) {
-    term = (term * y) / (k << P);
-    sum += term;
-  }
-  return sum;
-}
-
-const EXP2_J: bigint[] = [];
-for (let j = 0n; j < 256n; j++) EXP2_J.push(expSmall((j * LN2) >> 8n));
-
-/** e^x for x = (−1)^neg·m·2^E as v·2^e. */
-function exactExp(neg: number, m: number, E: number): BF {
-  let t = BigInt(m) * LOG2E;
-  t = E >= 0 ? t << BigInt(E) : t >> BigInt(-E);
-  if (neg) t = -t;
-  const K = t >> (P - 8n);
-  const rho = t - (K << (P - 8n));
-  const v = (EXP2_J[Number(K & 255n)]! * expSmall((rho * LN2) >> P)) >> P;
-  return { m: v, e: Number(K >> 8n) - Number(P) };
-}
+import type { BF } from '../bigref.js';
+import { expectDecidedCorrect, expectDecidedEqualsForcedFull, exactExp } from './support.js';
+import { boundHolds, f32Bits, rng } from '../support.js';
 
 /** tanh|x| = (1 − w)/(1 + w), w = e^(−2|x|), as m·2^e with m of about 200 bits. */
 function exactTanh(m: number, E: number): BF {
@@ -131,44 +100,11 @@ describe('tanhF32 kernel', () => {
   });
 
   it('every decided result is the reference result in all six modes and both tininess settings', () => {
-    let decided = 0;
-    const call = (a: number): number => {
-      const z = fastTanh(a);
-      if (z >= 0) {
-        decided++;
-        return z;
-      }
-      return f32_tanh(a);
-    };
-    const bad = mismatches(F32, 'tanh', call, words, MODES, [0, 1], 10);
-    expect(bad).toEqual([]);
-    expect(decided).toBeGreaterThan(words.length * 11.9);
+    expectDecidedCorrect('tanh', fastTanh, f32_tanh, words);
   });
 
   it('every decided result equals the forced full path (slow path) on a sample, all six modes', () => {
-    const saved = [env.roundingMode, env.flags] as const;
-    const sample = words.filter((_, i) => i % 50 === 0);
-    const bad: string[] = [];
-    for (const mode of MODES) {
-      env.roundingMode = mode as RoundingMode;
-      for (const a of sample) {
-        env.flags = 0;
-        const z = fastTanh(a);
-        const f1 = env.flags;
-        if (z < 0) continue;
-        zivStats.force = true;
-        env.flags = 0;
-        let want: number;
-        try {
-          want = f32_tanh(a);
-        } finally {
-          zivStats.force = false;
-        }
-        if (z !== want || f1 !== env.flags) bad.push(`${a.toString(16)} mode ${mode}: ${z.toString(16)} vs ${want.toString(16)}`);
-      }
-    }
-    [env.roundingMode, env.flags] = saved;
-    expect(bad.slice(0, 10)).toEqual([]);
+    expectDecidedEqualsForcedFull(fastTanh, f32_tanh, words);
   });
 
   it('undecided: few of a million random words, of a million values uniform in [-4, 4] and of a million N(0, 2)', () => {

@@ -1,0 +1,98 @@
+/**
+ * What the binary32 fast-path kernel tests share: an independent e^x at 200 bits, and the two checks that a fast
+ * path's decided results are the right ones (against the reference in every mode and tininess, and against the
+ * function's own full-precision path forced on a sample).
+ */
+import { expect } from 'vitest';
+import { env, type RoundingMode } from '../../../src/env/environment.js';
+import { zivStats } from '../../../src/math/kernels/round.js';
+import { F32, MODES } from '../../reference/exact.js';
+import { LN2_FIXED, type BF } from '../bigref.js';
+import { mismatches } from '../support.js';
+
+/* e^x for binary32 x as 2^t, t = x·log2 e, from 2^(j/256) and a Taylor series, all at P = 200 bits. */
+export const P = 200n;
+export const ONE = 1n << P;
+/** ln 2 and log2 e at scale 2^P. */
+export const LN2 = LN2_FIXED >> (640n - P);
+export const LOG2E = (ONE << P) / LN2;
+
+/** e^y·2^P for 0 <= y < 1 given as y·2^P. */
+export function expSmall(y: bigint): bigint {
+  let term = ONE;
+  let sum = ONE;
+  for (let k = 1n; term !== 0n; k++) {
+    term = (term * y) / (k << P);
+    sum += term;
+  }
+  return sum;
+}
+
+/** 2^(j/256)·2^P for j = 0 … 255. */
+export const EXP2_J: bigint[] = [];
+for (let j = 0n; j < 256n; j++) EXP2_J.push(expSmall((j * LN2) >> 8n));
+
+/** e^x for x = (−1)^neg·m·2^E as v·2^e, v of about 200 bits (relative error far below 2^-150). */
+export function exactExp(neg: number, m: number, E: number): BF {
+  let t = BigInt(m) * LOG2E;
+  t = E >= 0 ? t << BigInt(E) : t >> BigInt(-E);
+  if (neg) t = -t;
+  const K = t >> (P - 8n);
+  const rho = t - (K << (P - 8n));
+  const v = (EXP2_J[Number(K & 255n)]! * expSmall((rho * LN2) >> P)) >> P;
+  return { m: v, e: Number(K >> 8n) - Number(P) };
+}
+
+/**
+ * Every result the fast attempt `fast` decides (>= 0) is the correctly rounded one in all six modes and both tininess
+ * settings (undecided words are answered by `full`, the whole function); and the fast path decides all but a few.
+ */
+export function expectDecidedCorrect(
+  name: string,
+  fast: (a: number) => number,
+  full: (a: number) => number,
+  words: readonly number[],
+): void {
+  let decided = 0;
+  const call = (a: number): number => {
+    const z = fast(a);
+    if (z >= 0) {
+      decided++;
+      return z;
+    }
+    return full(a);
+  };
+  expect(mismatches(F32, name, call, words, MODES, [0, 1], 10)).toEqual([]);
+  expect(decided).toBeGreaterThan(words.length * 11.9);
+}
+
+/** On every 50th word, each decided fast result equals the full path's with every rounding forced to the slow path. */
+export function expectDecidedEqualsForcedFull(
+  fast: (a: number) => number,
+  full: (a: number) => number,
+  words: readonly number[],
+): void {
+  const saved = [env.roundingMode, env.flags] as const;
+  const sample = words.filter((_, i) => i % 50 === 0);
+  const bad: string[] = [];
+  for (const mode of MODES) {
+    env.roundingMode = mode as RoundingMode;
+    for (const a of sample) {
+      env.flags = 0;
+      const z = fast(a);
+      const f1 = env.flags;
+      if (z < 0) continue;
+      zivStats.force = true;
+      env.flags = 0;
+      let want: number;
+      try {
+        want = full(a);
+      } finally {
+        zivStats.force = false;
+      }
+      if (z !== want || f1 !== env.flags) bad.push(`${a.toString(16)} mode ${mode}: ${z.toString(16)} vs ${want.toString(16)}`);
+    }
+  }
+  [env.roundingMode, env.flags] = saved;
+  expect(bad.slice(0, 10)).toEqual([]);
+}
