@@ -24,9 +24,8 @@
  * Files: bench/results/math-sweep-state.json (progress), bench/results/math-sweep.json (results).
  */
 import { execSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { build } from 'esbuild';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { bundleSweep } from './bundle.mjs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -212,33 +211,13 @@ if (isMainThread) {
   const workers = Math.max(1, Number(opt.workers));
   if (to < from) throw new RangeError('--to is below --from');
 
-  // Bundle the library and the reference once for the workers.
+  // Bundle the function and the reference once for the workers.
   mkdirSync(resultsDir, { recursive: true });
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'fpuless-sweep-'));
-  const entry = path.join(dir, 'entry.ts');
-  writeFileSync(
-    entry,
-    [
-      // The function's own module only, so that work in progress elsewhere in src/math cannot break the bundle.
-      `export * as M from ${JSON.stringify(path.join(root, `src/math/${opt.fn}.ts`))};`,
-      `export { makeReference, doubleOf, doubleParts, F32 } from ${JSON.stringify(path.join(root, 'test/math/reference.ts'))};`,
-      `export { env } from ${JSON.stringify(path.join(root, 'src/env/environment.ts'))};`,
-      `export { zivStats } from ${JSON.stringify(path.join(root, 'src/math/kernels/round.ts'))};`,
-      // Functions newer than the built-in references register theirs from test/math/specs/<fn>.ts.
-      ...(existsSync(path.join(root, `test/math/specs/${opt.fn}.ts`))
-        ? [`export * as S from ${JSON.stringify(path.join(root, `test/math/specs/${opt.fn}.ts`))};`]
-        : []),
-      ...(pairs > 0 ? [`export { PairReference } from ${JSON.stringify(path.join(root, 'test/math/specs/pow.ts'))};`] : []),
-    ].join('\n'),
-  );
-  const bundle = path.join(dir, 'bundle.mjs');
-  // ignoreAnnotations: package.json's "sideEffects": false would otherwise drop the spec module's import.
-  await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', outfile: bundle, logLevel: 'warning', ignoreAnnotations: true });
+  const { bundle, codeHash } = await bundleSweep(opt.fn, { pairs: pairs > 0 });
 
   const key = pairs > 0 ? `${opt.fn}|mode=${mode}|pairs=${pairs}|chunk=${chunk}` : `${opt.fn}|mode=${mode}|${hex(from)}-${hex(to)}|chunk=${chunk}`;
-  // The bundle (the function, its kernels and the reference) identifies what was checked: progress made on other
-  // code does not count. (Progress saved before hashes were kept is taken as made on this code.)
-  const codeHash = createHash('sha256').update(readFileSync(bundle)).digest('hex').slice(0, 16);
+  // The bundle's hash identifies what was checked: progress made on other code does not count. (Progress saved
+  // before hashes were kept is taken as made on this code.)
   let commit = null;
   try {
     commit = execSync('git rev-parse --short HEAD', { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
