@@ -9,6 +9,10 @@
  * exactly in integers: 1/√x > b exactly when b²·x < 1, and b²·x is an integer of at most 74 bits times a power of
  * two.
  *
+ * binary32 first tries kernels/rsqrtF32.ts: a table seed and one third-order Newton step in 32-bit words, within
+ * 2^-42.9 relative, rounded by the Ziv test of tryFinishF32 (done in place); the few results it cannot decide (about
+ * one in 80,000) take the path above, which is kept in rsqrtF32Full so that f32_rsqrt itself stays small.
+ *
  * Exact results: 1/√x is a dyadic rational only for x = 4^n, returned exactly as 2^-n. Special cases: rsqrt(±0) =
  * ±∞ with divide-by-zero, rsqrt(x < 0) and rsqrt(−∞) invalid (default NaN), rsqrt(+∞) = +0, NaN propagated.
  */
@@ -29,6 +33,7 @@ import { R, mulHi64 } from './kernels/fixed.js';
 import { setFloat } from './kernels/float.js';
 import { finishBF16, finishF16, finishF32, hard, packBoundaryBF16, packBoundaryF16, packBoundaryF32 } from './kernels/round.js';
 import { hardPrecision } from './kernels/slow.js';
+import { rsqrtF32Fast } from './kernels/rsqrtF32.js';
 
 /* Registers (kernels/fixed.ts). */
 const MR = 52;
@@ -110,6 +115,17 @@ function rsqrtSlow(m: number, ue: number, bits: number): number {
 }
 
 export function f32_rsqrt(a: number): number {
+  // Positive normal operands other than powers of two (which include the exact results) try the fast kernel first;
+  // the rest is a separate function so that this one stays small enough for V8 to inline.
+  if ((a - 0x00800000) >>> 0 < 0x7f000000 && (a & 0x007fffff) !== 0) {
+    const fast = rsqrtF32Fast((a & 0x007fffff) | 0x00800000, (a >>> 23) - 127);
+    if (fast >= 0) return fast;
+  }
+  return rsqrtF32Full(a);
+}
+
+/** f32_rsqrt for every operand: specials, subnormals, powers of two, and what the fast kernel left undecided. */
+function rsqrtF32Full(a: number): number {
   const sign = a >>> 31;
   let expA = (a >>> 23) & 0xff;
   let sigA = a & 0x007fffff;
@@ -135,6 +151,11 @@ export function f32_rsqrt(a: number): number {
   const k = ue >> 1;
   if ((sigA & 0x007fffff) === 0 && (ue & 1) === 0) return packF32(0, 127 - k, 0);
   const m = sigA | 0x00800000;
+  if (a >>> 23 === 0 || (a & 0x007fffff) === 0) {
+    // Not tried above: subnormal operands and odd powers of two.
+    const fast = rsqrtF32Fast(m, ue);
+    if (fast >= 0) return fast;
+  }
   rsqrtCore((m << (7 + (ue & 1))) >>> 0, k);
   const z = finishF32(0);
   if (z >= 0) return z;
