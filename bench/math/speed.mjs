@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * Quick speed check of the binary32 elementary functions against native double Math + Math.fround in the same kind
- * of loop (same inputs, results summed so nothing is dead code). Bundles src/math with esbuild first.
+ * of loop (same inputs, results summed so nothing is dead code), on each function's domain mix of
+ * bench/math/functions.mjs (npm run bench measures the same with benchmark.js). Bundles src/math with esbuild first.
  * Usage: node bench/math/speed.mjs [fn ...]   (default: every function)
  */
 import { build } from 'esbuild';
@@ -9,6 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { MATH_FUNCTIONS } from './functions.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dir = mkdtempSync(path.join(tmpdir(), 'fpuless-math-'));
@@ -33,20 +35,27 @@ const rand = () => {
   return seed / 2 ** 32;
 };
 
-const natives = {
-  exp: [(x) => Math.exp(x), () => (rand() - 0.5) * 40],
-  exp2: [(x) => 2 ** x, () => (rand() - 0.5) * 60],
-  exp10: [(x) => 10 ** x, () => (rand() - 0.5) * 20],
-  expm1: [(x) => Math.expm1(x), () => (rand() - 0.5) * 40],
-  tanh: [(x) => Math.tanh(x), () => (rand() - 0.5) * 8],
-  sigmoid: [(x) => 1 / (1 + Math.exp(-x)), () => (rand() - 0.5) * 30],
-  log: [(x) => Math.log(x), () => rand() * 100],
-  log2: [(x) => Math.log2(x), () => rand() * 100],
-  log10: [(x) => Math.log10(x), () => rand() * 100],
-  log1p: [(x) => Math.log1p(x), () => rand() * 10 - 0.5],
-  rsqrt: [(x) => 1 / Math.sqrt(x), () => rand() * 100],
-  softplus: [(x) => (x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x))), () => (rand() - 0.5) * 30],
+const rng = {
+  uniform: rand,
+  normal: () => {
+    let u = 0;
+    while (u === 0) u = rand();
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rand());
+  },
 };
+
+// Cody's double erf (the f64 engine's) for the erf family's baseline, as in bench/ops.mjs.
+const erfOut = path.join(mkdtempSync(path.join(tmpdir(), 'fpuless-erf-')), 'erf64.mjs');
+await build({ entryPoints: [path.join(root, 'src/inference/engines/f64/erf.ts')], bundle: true, platform: 'node', format: 'esm', outfile: erfOut, logLevel: 'warning' });
+const erf64 = await import(pathToFileURL(erfOut).href);
+rmSync(path.dirname(erfOut), { recursive: true });
+
+/** fn → [native double function, input generator] for the one-operand functions of bench/math/functions.mjs. */
+const natives = Object.fromEntries(
+  Object.entries(MATH_FUNCTIONS)
+    .filter(([, m]) => !m.binary)
+    .map(([fn, m]) => [fn, [new Function('erf64', `return (a) => ${m.native};`)(erf64), () => m.domain(rng)]]),
+);
 
 function time(loop) {
   let best = Infinity;
