@@ -12,6 +12,12 @@
  * result of at least ln 2. kernels/round.ts rounds unless a boundary b lies within the bound; then the slow path
  * compares 1 + e^x with e^b, or, for e^x < 2^-10, the series of ln(1 + e^x) with b, in 160-bit arithmetic.
  *
+ * binary32 first tries a fast path: kernels/softplusF32.ts forms max(x, 0) + ln(1 + e^-|x|) from kernels/expF32.ts and
+ * a 64-bit-argument variant of kernels/logF32.ts's table logarithm (or, for e^-|x| < 2^-10, a short series) with 32-bit
+ * words, within a proven bound of at most 2^-36.2 relative, for 2^-31 <= |x| between the thresholds below;
+ * tryFinishF32 returns it when the bound decides it (all but about one in 10,000), otherwise the code below runs
+ * unchanged.
+ *
  * Special cases: softplus(±0) = ln 2 (inexact), softplus(+∞) = +∞, softplus(−∞) = +0, NaN propagated. For x at or
  * above 16 (binary32; 8 for the 16-bit formats) ln(1 + e^-x) < e^-x is below a quarter ulp of x, so x nudged up by a
  * sticky unit; for x at or below −128 (−32, −128) the result is below half the least subnormal, an out-of-range
@@ -25,7 +31,16 @@ import { BY_LOG2E, exp2Value, expReduce } from './kernels/exp2.js';
 import { R, mulHi64, shr64 } from './kernels/fixed.js';
 import { FX, fx, scaleErr, setFloat } from './kernels/float.js';
 import { LOG_Y, lnValue, logReduce, logSmall } from './kernels/log.js';
-import { finishBF16, finishF16, finishF32, hard, packBoundaryBF16, packBoundaryF16, packBoundaryF32 } from './kernels/round.js';
+import {
+  finishBF16,
+  finishF16,
+  finishF32,
+  hard,
+  packBoundaryBF16,
+  packBoundaryF16,
+  packBoundaryF32,
+  tryFinishF32,
+} from './kernels/round.js';
 import {
   MP_A,
   MP_B,
@@ -43,6 +58,7 @@ import {
   mpShr,
   mpSub,
 } from './kernels/slow.js';
+import { softplusF32 } from './kernels/softplusF32.js';
 import { MP_LOG2E, MP_ONE } from './kernels/tables.js';
 
 /* Registers (kernels/fixed.ts). */
@@ -190,6 +206,11 @@ export function f32_softplus(a: number): number {
   if (sign !== 0 && expA >= 0x86) return roundPackToF32(0, -64, 0x40000000);
   const m = expA === 0 ? sigA : sigA | 0x00800000;
   const E = expA === 0 ? -149 : expA - 150;
+  if (expA >= 0x60) {
+    softplusF32(sign, m, E);
+    const y = tryFinishF32(0);
+    if (y >= 0) return y;
+  }
   softplusCore(sign, m, E);
   const z = finishF32(0);
   if (z >= 0) return z;
