@@ -8,6 +8,11 @@
  * scale 2^-64 from parts within 6 units. kernels/round.ts rounds unless a boundary b lies within the bound; then
  * kernels/slow.ts compares x with 10^b in 160-bit arithmetic.
  *
+ * binary32 first tries kernels/logBaseF32.ts: ln x from the fast kernel kernels/logF32.ts times log10 e in a short
+ * truncated product, within 2^-39.7 relative (proven there), rounded when that bound decides every mode; undecided
+ * arguments take the path above. The exact powers of ten are never decided there (their results are rounding
+ * boundaries and the bound is strict), so they too reach the exact-case test of the path above.
+ *
  * Exact results: log10(10^n) = n for the powers of ten the format holds exactly (10^0 … 10^10 in binary32, … 10^4
  * in binary16, … 10^3 in bfloat16), recognized by their words; every other x has an irrational logarithm. Special
  * cases (IEEE 754-2019 §9.2): log10(±0) = −∞ with divide-by-zero, log10(x < 0) and log10(−∞) invalid (default NaN),
@@ -15,6 +20,7 @@
  */
 import { BY_LOG2_10 } from './kernels/exp2.js';
 import { log10Value } from './kernels/log.js';
+import { log10F32Fast } from './kernels/logBaseF32.js';
 import { logFamilyBF16, logFamilyF16, logFamilyF32 } from './kernels/logFamily.js';
 
 /** The words of 10^0, 10^1, … that each format holds exactly, and the words of 0, 1, 2, … in that format. */
@@ -44,6 +50,11 @@ const exactLog10F16 = (a: number): number => powerOfTen(a, POW10_F16);
 const exactLog10BF16 = (a: number): number => powerOfTen(a, POW10_BF16);
 
 export function f32_log10(a: number): number {
+  // Positive, finite, nonzero and not 1: the fast path first.
+  if ((a - 1) >>> 0 < 0x7f7fffff && a !== 0x3f800000) {
+    const z = log10F32Fast(a);
+    if (z >= 0) return z;
+  }
   return logFamilyF32(a, exactLog10F32, log10Value, BY_LOG2_10);
 }
 
