@@ -19,7 +19,7 @@ import { f32_log2 } from '../../../src/math/log2.js';
 import { MODES } from '../../reference/exact.js';
 import { LN10_FIXED, LN2_FIXED, PREC, log as bigLog, type BF } from '../bigref.js';
 import { boundHolds, rng } from '../support.js';
-import { expectDecidedCorrect, expectDecidedEqualsForcedFull } from './support.js';
+import { decidedDisagreements, expectDecidedCorrect, expectDecidedEqualsForcedFull } from './support.js';
 
 const W = 256n;
 const LN2_W = LN2_FIXED >> (PREC - W);
@@ -154,25 +154,7 @@ for (const c of CASES) {
     });
 
     it('every decided result equals the old path in all six modes, flags included', () => {
-      const bad: string[] = [];
-      const saved = [env.roundingMode, env.flags] as const;
-      let decided = 0;
-      for (const mode of MODES) {
-        env.roundingMode = mode as RoundingMode;
-        for (const a of words) {
-          env.flags = 0;
-          const z = c.fast(a);
-          const f1 = env.flags;
-          if (z < 0) continue;
-          decided++;
-          env.flags = 0;
-          const want = c.old(a);
-          if (z !== want || f1 !== env.flags) {
-            bad.push(`${a.toString(16)} mode ${mode}: ${z.toString(16)} vs ${want.toString(16)}`);
-          }
-        }
-      }
-      [env.roundingMode, env.flags] = saved;
+      const { bad, decided } = decidedDisagreements(c.fast, c.old, words);
       expect(bad.slice(0, 10)).toEqual([]);
       expect(decided).toBeGreaterThan(words.length * 5.9);
     });

@@ -6,7 +6,7 @@
  * the undecided rate.
  */
 import { describe, expect, it } from 'vitest';
-import { env, type RoundingMode } from '../../../src/env/environment.js';
+import { env } from '../../../src/env/environment.js';
 import { BY_LOG2E } from '../../../src/math/kernels/exp2.js';
 import { fx } from '../../../src/math/kernels/float.js';
 import { lnValue } from '../../../src/math/kernels/log.js';
@@ -17,6 +17,7 @@ import { zivStats } from '../../../src/math/kernels/round.js';
 import { LOG_TABLE } from '../../../src/math/kernels/tables.js';
 import { LN2_FIXED, PREC, log as bigLog, type BF } from '../bigref.js';
 import { boundHolds, rng } from '../support.js';
+import { decidedDisagreements } from './support.js';
 
 /** The split ln 2·2^70 = H·2^46 + M·2^23 + N written as literals in logF32.ts. */
 const LN2_H = 0xb17217;
@@ -182,27 +183,8 @@ describe('logF32: the float register', () => {
   });
 
   it('every decided result equals the full-precision path in all six modes, flags included', () => {
-    const bad: string[] = [];
-    const saved = [env.roundingMode, env.tininess, env.flags] as const;
-    let decided = 0;
-    for (let mode = 0; mode <= 6; mode++) {
-      if (mode === 5) continue;
-      env.roundingMode = mode as RoundingMode;
-      for (let i = 0; i < words.length; i += mode === 0 ? 1 : 3) {
-        const a = words[i]!;
-        env.flags = 0;
-        const z = logF32Fast(a);
-        const f1 = env.flags;
-        if (z < 0) continue;
-        decided++;
-        env.flags = 0;
-        const want = logFamilyF32(a, () => -1, lnValue, BY_LOG2E);
-        if (z !== want || f1 !== env.flags) {
-          bad.push(`${a.toString(16)} mode ${mode}: ${z.toString(16)} vs ${want.toString(16)}`);
-        }
-      }
-    }
-    [env.roundingMode, env.tininess, env.flags] = saved;
+    const full = (a: number): number => logFamilyF32(a, () => -1, lnValue, BY_LOG2E);
+    const { bad, decided } = decidedDisagreements(logF32Fast, full, words, { stride: (mode) => (mode === 0 ? 1 : 3) });
     expect(bad.slice(0, 10)).toEqual([]);
     expect(decided).toBeGreaterThan(250_000);
   });

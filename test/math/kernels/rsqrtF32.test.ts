@@ -14,6 +14,7 @@ import { rsqrtF32Fast, rsqrtF32Value } from '../../../src/math/kernels/rsqrtF32.
 import { f32_rsqrt } from '../../../src/math/rsqrt.js';
 import { isqrt } from '../bigref.js';
 import { boundHolds, rng } from '../support.js';
+import { decidedDisagreements } from './support.js';
 
 /** The kernel's arguments for a positive finite nonzero word: m in [2^23, 2^24) and ue, x = m·2^(ue − 23). */
 function args(a: number): [number, number] {
@@ -131,31 +132,12 @@ describe('rsqrtF32: the float register', () => {
   });
 
   it('every decided result equals the full-precision path in all six modes, flags included', () => {
-    const bad: string[] = [];
-    const saved = [env.roundingMode, env.tininess, env.flags] as const;
-    let decided = 0;
-    for (let mode = 0; mode <= 6; mode++) {
-      if (mode === 5) continue;
-      env.roundingMode = mode as RoundingMode;
-      for (let i = 0; i < words.length; i += mode === 0 ? 1 : 3) {
-        const a = words[i]!;
-        const [m, ue] = args(a);
-        env.flags = 0;
-        const z = rsqrtF32Fast(m, ue);
-        const f1 = env.flags;
-        if (z < 0) continue;
-        decided++;
-        // zivStats.force sends f32_rsqrt past the fast kernel and its own Ziv test to the exact comparison.
-        zivStats.force = true;
-        env.flags = 0;
-        const want = f32_rsqrt(a);
-        zivStats.force = false;
-        if (z !== want || f1 !== env.flags) {
-          bad.push(`${a.toString(16)} mode ${mode}: ${z.toString(16)}/${f1} vs ${want.toString(16)}/${env.flags}`);
-        }
-      }
-    }
-    [env.roundingMode, env.tininess, env.flags] = saved;
+    // zivStats.force sends f32_rsqrt past the fast kernel and its own Ziv test to the exact comparison.
+    const fast = (a: number): number => rsqrtF32Fast(...args(a));
+    const { bad, decided } = decidedDisagreements(fast, f32_rsqrt, words, {
+      stride: (mode) => (mode === 0 ? 1 : 3),
+      force: true,
+    });
     expect(bad.slice(0, 10)).toEqual([]);
     expect(decided).toBeGreaterThan(250_000);
   });

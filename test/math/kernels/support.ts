@@ -66,23 +66,30 @@ export function expectDecidedCorrect(
   expect(decided).toBeGreaterThan(words.length * 11.9);
 }
 
-/** On every 50th word, each decided fast result equals the full path's with every rounding forced to the slow path. */
-export function expectDecidedEqualsForcedFull(
+/**
+ * The words (every `stride(mode)`-th, per mode) where a decided fast result differs from `full`'s, value or flags, in
+ * each of the six modes; with `force`, `full` runs with every rounding sent to the slow path (zivStats.force).
+ */
+export function decidedDisagreements(
   fast: (a: number) => number,
   full: (a: number) => number,
   words: readonly number[],
-): void {
+  { stride = () => 1, force = false }: { stride?: (mode: number) => number; force?: boolean } = {},
+): { bad: string[]; decided: number } {
   const saved = [env.roundingMode, env.flags] as const;
-  const sample = words.filter((_, i) => i % 50 === 0);
   const bad: string[] = [];
+  let decided = 0;
   for (const mode of MODES) {
     env.roundingMode = mode as RoundingMode;
-    for (const a of sample) {
+    const step = stride(mode);
+    for (let i = 0; i < words.length; i += step) {
+      const a = words[i]!;
       env.flags = 0;
       const z = fast(a);
       const f1 = env.flags;
       if (z < 0) continue;
-      zivStats.force = true;
+      decided++;
+      zivStats.force = force;
       env.flags = 0;
       let want: number;
       try {
@@ -90,9 +97,20 @@ export function expectDecidedEqualsForcedFull(
       } finally {
         zivStats.force = false;
       }
-      if (z !== want || f1 !== env.flags) bad.push(`${a.toString(16)} mode ${mode}: ${z.toString(16)} vs ${want.toString(16)}`);
+      if (z !== want || f1 !== env.flags) {
+        bad.push(`${a.toString(16)} mode ${mode}: ${z.toString(16)}/${f1} vs ${want.toString(16)}/${env.flags}`);
+      }
     }
   }
   [env.roundingMode, env.flags] = saved;
-  expect(bad.slice(0, 10)).toEqual([]);
+  return { bad, decided };
+}
+
+/** On every 50th word, each decided fast result equals the full path's with every rounding forced to the slow path. */
+export function expectDecidedEqualsForcedFull(
+  fast: (a: number) => number,
+  full: (a: number) => number,
+  words: readonly number[],
+): void {
+  expect(decidedDisagreements(fast, full, words, { stride: () => 50, force: true }).bad.slice(0, 10)).toEqual([]);
 }
