@@ -13,55 +13,18 @@ import { log10Value, log2Value } from '../../../src/math/kernels/log.js';
 import { log10F32Fast, log2F32Fast } from '../../../src/math/kernels/logBaseF32.js';
 import { logFamilyF32 } from '../../../src/math/kernels/logFamily.js';
 import { zivStats } from '../../../src/math/kernels/round.js';
-import { LOG10E_64_HI, LOG10E_64_LO, LOG2E_63_HI, LOG2E_63_LO, LOG_TABLE } from '../../../src/math/kernels/tables.js';
+import { LOG10E_64_HI, LOG10E_64_LO, LOG2E_63_HI, LOG2E_63_LO } from '../../../src/math/kernels/tables.js';
 import { f32_log10 } from '../../../src/math/log10.js';
 import { f32_log2 } from '../../../src/math/log2.js';
 import { MODES } from '../../reference/exact.js';
-import { LN10_FIXED, LN2_FIXED, PREC, log as bigLog, type BF } from '../bigref.js';
+import { LN10_FIXED, PREC } from '../bigref.js';
 import { boundHolds, rng } from '../support.js';
-import { decidedDisagreements, expectDecidedCorrect, expectDecidedEqualsForcedFull } from './support.js';
+import { LN2_W, W, decidedDisagreements, exactLn, expectDecidedCorrect, expectDecidedEqualsForcedFull } from './support.js';
 
-const W = 256n;
-const LN2_W = LN2_FIXED >> (PREC - W);
 const LN10_W = LN10_FIXED >> (PREC - W);
 /** log2 e and log10 e at 2^-256. */
 const LOG2E_W = (1n << (2n * W)) / LN2_W;
 const LOG10E_W = (1n << (2n * W)) / LN10_W;
-
-function toFixedW(v: BF): bigint {
-  const sh = v.e + Number(W);
-  return sh >= 0 ? v.m << BigInt(sh) : v.m >> BigInt(-sh);
-}
-
-/** T'_j = −ln(C_j/2^17) − [j >= 256]·ln 2 at 2^-256 (as in logF32.test.ts). */
-const TX: bigint[] = [];
-for (let j = 0; j < 512; j++) {
-  const C = LOG_TABLE[3 * j]! & 0x3ffff;
-  TX.push(-toFixedW(bigLog({ m: BigInt(C), e: -17 })) - (j >= 256 ? LN2_W : 0n));
-}
-
-/** ln of the positive finite binary32 word a at 2^-256 (within a few hundred units): x = 2^K·(1 + r)/c_j. */
-function exactLn(a: number): bigint {
-  const e = a >>> 23;
-  const f = a & 0x7fffff;
-  const m = e === 0 ? f : f | 0x800000;
-  const E = e === 0 ? -149 : e - 150;
-  const L = 32 - Math.clz32(m);
-  const mm = BigInt(m) << BigInt(24 - L);
-  const k = E + L - 1;
-  const j = Number((mm >> 14n) & 511n);
-  const C = BigInt(LOG_TABLE[3 * j]! & 0x3ffff);
-  const rho = mm * C - (1n << 40n);
-  const K = BigInt(k + (j >= 256 ? 1 : 0));
-  const r = rho << (W - 40n);
-  let sum = 0n;
-  let pw = r;
-  for (let i = 1n; pw !== 0n; i++) {
-    sum += (i & 1n ? pw : -pw) / i;
-    pw = (pw * r) >> W;
-  }
-  return K * LN2_W + TX[j]! + sum;
-}
 
 const POW10 = [
   0x41200000, 0x42c80000, 0x447a0000, 0x461c4000, 0x47c35000, 0x49742400, 0x4b189680, 0x4cbebc20, 0x4e6e6b28,

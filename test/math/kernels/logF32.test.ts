@@ -15,52 +15,14 @@ import { logFamilyF32 } from '../../../src/math/kernels/logFamily.js';
 import { TAB, logF32Fast, logF32Value } from '../../../src/math/kernels/logF32.js';
 import { zivStats } from '../../../src/math/kernels/round.js';
 import { LOG_TABLE } from '../../../src/math/kernels/tables.js';
-import { LN2_FIXED, PREC, log as bigLog, type BF } from '../bigref.js';
+import { log as bigLog } from '../bigref.js';
 import { boundHolds, rng } from '../support.js';
-import { decidedDisagreements } from './support.js';
+import { LN2_W, TX, W, decidedDisagreements, exactLn, toFixedW } from './support.js';
 
 /** The split ln 2·2^70 = H·2^46 + M·2^23 + N written as literals in logF32.ts. */
 const LN2_H = 0xb17217;
 const LN2_M = 0x7be8e7;
 const LN2_N = 0x5e6af2;
-
-const W = 256n;
-const LN2_W = LN2_FIXED >> (PREC - W);
-
-function toFixedW(v: BF): bigint {
-  const sh = v.e + Number(W);
-  return sh >= 0 ? v.m << BigInt(sh) : v.m >> BigInt(-sh);
-}
-
-/** T'_j = −ln(C_j/2^17) − [j >= 256]·ln 2 at 2^-256. */
-const TX: bigint[] = [];
-for (let j = 0; j < 512; j++) {
-  const C = LOG_TABLE[3 * j]! & 0x3ffff;
-  TX.push(-toFixedW(bigLog({ m: BigInt(C), e: -17 })) - (j >= 256 ? LN2_W : 0n));
-}
-
-/** ln of the positive finite binary32 word a at 2^-256 (within a few hundred units): x = 2^K·(1 + r)/c_j in BigInt. */
-function exactLn(a: number): bigint {
-  const e = a >>> 23;
-  const f = a & 0x7fffff;
-  const m = e === 0 ? f : f | 0x800000;
-  const E = e === 0 ? -149 : e - 150;
-  const L = 32 - Math.clz32(m);
-  const mm = BigInt(m) << BigInt(24 - L);
-  const k = E + L - 1;
-  const j = Number((mm >> 14n) & 511n);
-  const C = BigInt(LOG_TABLE[3 * j]! & 0x3ffff);
-  const rho = mm * C - (1n << 40n);
-  const K = BigInt(k + (j >= 256 ? 1 : 0));
-  const r = rho << (W - 40n);
-  let sum = 0n;
-  let pw = r;
-  for (let i = 1n; pw !== 0n; i++) {
-    sum += (i & 1n ? pw : -pw) / i;
-    pw = (pw * r) >> W;
-  }
-  return K * LN2_W + TX[j]! + sum;
-}
 
 /** The words of the bound check. */
 function boundWords(): number[] {

@@ -1,13 +1,14 @@
 /**
- * What the binary32 fast-path kernel tests share: an independent e^x at 200 bits, and the two checks that a fast
- * path's decided results are the right ones (against the reference in every mode and tininess, and against the
- * function's own full-precision path forced on a sample).
+ * What the binary32 fast-path kernel tests share: an independent e^x at 200 bits and ln x at 256 bits, and the checks
+ * that a fast path's decided results are the right ones (against the reference in every mode and tininess, and
+ * against the function's own full-precision path).
  */
 import { expect } from 'vitest';
 import { env, type RoundingMode } from '../../../src/env/environment.js';
 import { zivStats } from '../../../src/math/kernels/round.js';
 import { F32, MODES } from '../../reference/exact.js';
-import { LN2_FIXED, type BF } from '../bigref.js';
+import { LOG_TABLE } from '../../../src/math/kernels/tables.js';
+import { LN2_FIXED, PREC, log as bigLog, type BF } from '../bigref.js';
 import { mismatches } from '../support.js';
 
 /* e^x for binary32 x as 2^t, t = x·log2 e, from 2^(j/256) and a Taylor series, all at P = 200 bits. */
@@ -41,6 +42,47 @@ export function exactExp(neg: number, m: number, E: number): BF {
   const rho = t - (K << (P - 8n));
   const v = (EXP2_J[Number(K & 255n)]! * expSmall((rho * LN2) >> P)) >> P;
   return { m: v, e: Number(K >> 8n) - Number(P) };
+}
+
+/* ln x for binary32 x at W = 256 bits, by the same table reduction as the kernels (any c_j close to 1/y would do:
+ * the identity ln x = K·ln 2 − ln c_j + ln(1 + r) is exact) with every term in BigInt. */
+export const W = 256n;
+export const LN2_W = LN2_FIXED >> (PREC - W);
+
+/** v at scale 2^-W, truncated. */
+export function toFixedW(v: BF): bigint {
+  const sh = v.e + Number(W);
+  return sh >= 0 ? v.m << BigInt(sh) : v.m >> BigInt(-sh);
+}
+
+/** T'_j = −ln(C_j/2^17) − [j >= 256]·ln 2 at 2^-W, for the 512 intervals of LOG_TABLE. */
+export const TX: bigint[] = [];
+for (let j = 0; j < 512; j++) {
+  const C = LOG_TABLE[3 * j]! & 0x3ffff;
+  TX.push(-toFixedW(bigLog({ m: BigInt(C), e: -17 })) - (j >= 256 ? LN2_W : 0n));
+}
+
+/** ln of the positive finite binary32 word a at 2^-W (within a few hundred units): x = 2^K·(1 + r)/c_j. */
+export function exactLn(a: number): bigint {
+  const e = a >>> 23;
+  const f = a & 0x7fffff;
+  const m = e === 0 ? f : f | 0x800000;
+  const E = e === 0 ? -149 : e - 150;
+  const L = 32 - Math.clz32(m);
+  const mm = BigInt(m) << BigInt(24 - L);
+  const k = E + L - 1;
+  const j = Number((mm >> 14n) & 511n);
+  const C = BigInt(LOG_TABLE[3 * j]! & 0x3ffff);
+  const rho = mm * C - (1n << 40n);
+  const K = BigInt(k + (j >= 256 ? 1 : 0));
+  const r = rho << (W - 40n);
+  let sum = 0n;
+  let pw = r;
+  for (let i = 1n; pw !== 0n; i++) {
+    sum += (i & 1n ? pw : -pw) / i;
+    pw = (pw * r) >> W;
+  }
+  return K * LN2_W + TX[j]! + sum;
 }
 
 /**
