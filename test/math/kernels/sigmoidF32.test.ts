@@ -11,7 +11,7 @@ import { tryFinishF32, zivStats } from '../../../src/math/kernels/round.js';
 import { sigmoidF32 } from '../../../src/math/kernels/sigmoidF32.js';
 import { f32_sigmoid } from '../../../src/math/sigmoid.js';
 import type { BF } from '../bigref.js';
-import { expectDecidedCorrect, expectDecidedEqualsForcedFull, exactExp } from './support.js';
+import { exactExp, expectDecidedCorrect, expectDecidedEqualsForcedFull, undecidedCounts } from './support.js';
 import { boundHolds, f32Bits, f32Value, rng } from '../support.js';
 
 /** σ(x) = 1/(1 + e^-x) as m·2^e with m of about 200 bits. */
@@ -104,19 +104,7 @@ describe('sigmoidF32 kernel', () => {
   });
 
   it('undecided: fewer than 1 in 2,000 of a million random words and of a million values uniform in [-15, 15]', () => {
-    const next = rng(77);
-    let words = 0;
-    let missWords = 0;
-    let missUniform = 0;
-    for (let i = 0; i < 1_000_000; i++) {
-      const a = next();
-      if (inDomain(a)) {
-        words++;
-        if (fastSigmoid(a) < 0) missWords++;
-      }
-      const b = f32Bits(((next() >>> 8) / 2 ** 24 - 0.5) * 30);
-      if (inDomain(b) && fastSigmoid(b) < 0) missUniform++;
-    }
+    const { words, missWords, missUniform } = undecidedCounts(fastSigmoid, inDomain, 15);
     console.log(`sigmoidF32 undecided: ${missWords} of ${words} random words; ${missUniform} of 1,000,000 values in [-15, 15]`);
     expect(missWords).toBeLessThan(words / 2000);
     expect(missUniform).toBeLessThan(500);

@@ -12,7 +12,7 @@ import { tryFinishF32, zivStats } from '../../../src/math/kernels/round.js';
 import { softplusF32 } from '../../../src/math/kernels/softplusF32.js';
 import { f32_softplus } from '../../../src/math/softplus.js';
 import { add, bf, log1p, type BF } from '../bigref.js';
-import { expectDecidedCorrect, expectDecidedEqualsForcedFull, exactExp } from './support.js';
+import { exactExp, expectDecidedCorrect, expectDecidedEqualsForcedFull, undecidedCounts } from './support.js';
 import { boundHolds, f32Bits, f32Value, rng } from '../support.js';
 
 /** softplus(x) = max(x, 0) + ln(1 + e^-|x|). */
@@ -125,23 +125,9 @@ describe('softplusF32 kernel', () => {
   });
 
   it('undecided: fewer than 1 in 2,000 of a million random words and of a million values uniform in [-15, 15]', () => {
-    const next = rng(77);
-    let count = 0;
-    let missWords = 0;
-    let missUniform = 0;
-    for (let i = 0; i < 1_000_000; i++) {
-      const a = next();
-      if (inDomain(a)) {
-        count++;
-        if (fastSoftplus(a) < 0) missWords++;
-      }
-      const b = f32Bits(((next() >>> 8) / 2 ** 24 - 0.5) * 30);
-      if (inDomain(b) && fastSoftplus(b) < 0) missUniform++;
-    }
-    console.log(
-      `softplusF32 undecided: ${missWords} of ${count} random words; ${missUniform} of 1,000,000 values in [-15, 15]`,
-    );
-    expect(missWords).toBeLessThan(count / 2000);
+    const { words, missWords, missUniform } = undecidedCounts(fastSoftplus, inDomain, 15);
+    console.log(`softplusF32 undecided: ${missWords} of ${words} random words; ${missUniform} of 1,000,000 values in [-15, 15]`);
+    expect(missWords).toBeLessThan(words / 2000);
     expect(missUniform).toBeLessThan(500);
   });
 

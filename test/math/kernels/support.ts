@@ -9,7 +9,7 @@ import { zivStats } from '../../../src/math/kernels/round.js';
 import { F32, MODES } from '../../reference/exact.js';
 import { LOG_TABLE } from '../../../src/math/kernels/tables.js';
 import { LN2_FIXED, PREC, log as bigLog, type BF } from '../bigref.js';
-import { mismatches } from '../support.js';
+import { f32Bits, mismatches, rng } from '../support.js';
 
 /* e^x for binary32 x as 2^t, t = x·log2 e, from 2^(j/256) and a Taylor series, all at P = 200 bits. */
 export const P = 200n;
@@ -155,4 +155,29 @@ export function expectDecidedEqualsForcedFull(
   words: readonly number[],
 ): void {
   expect(decidedDisagreements(fast, full, words, { stride: () => 50, force: true }).bad.slice(0, 10)).toEqual([]);
+}
+
+/**
+ * How often `fast` leaves a result undecided (-1) on a million random words of its domain and on a million values
+ * uniform in [−half, half] (those in its domain), from a fixed seed: { words, missWords, missUniform }.
+ */
+export function undecidedCounts(
+  fast: (a: number) => number,
+  inDomain: (a: number) => boolean,
+  half: number,
+): { words: number; missWords: number; missUniform: number } {
+  const next = rng(77);
+  let words = 0;
+  let missWords = 0;
+  let missUniform = 0;
+  for (let i = 0; i < 1_000_000; i++) {
+    const a = next();
+    if (inDomain(a)) {
+      words++;
+      if (fast(a) < 0) missWords++;
+    }
+    const b = f32Bits(((next() >>> 8) / 2 ** 24 - 0.5) * 2 * half);
+    if (inDomain(b) && fast(b) < 0) missUniform++;
+  }
+  return { words, missWords, missUniform };
 }
