@@ -24,7 +24,7 @@
  * Files: bench/results/math-sweep-state.json (progress), bench/results/math-sweep.json (results).
  */
 import { execSync } from 'node:child_process';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { bundleSweep } from './bundle.mjs';
 import os from 'node:os';
 import path from 'node:path';
@@ -193,7 +193,12 @@ if (isMainThread) {
     },
   });
   if (!opt.fn) {
-    console.error('usage: node bench/math/sweep.mjs --fn NAME [--from W] [--to W] [--mode M] [--workers N] [--chunk N]');
+    console.error('usage: node bench/math/sweep.mjs --fn NAME [--from W] [--to W] [--mode M] [--workers N] [--chunk N] [--fresh]');
+    console.error('       node bench/math/sweep.mjs --fn pow|atan2|hypot --pairs N [--mode M] [--workers N] [--chunk N]');
+    process.exit(2);
+  }
+  if (!/^[a-z0-9]+$/.test(opt.fn) || !existsSync(path.join(root, `src/math/${opt.fn}.ts`))) {
+    console.error(`--fn ${opt.fn}: no such function in src/math`);
     process.exit(2);
   }
   // Two-operand functions: --pairs N checks pairs number 0 … N−1 of a fixed pseudo-random sequence (see pairOf).
