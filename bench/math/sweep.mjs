@@ -3,10 +3,9 @@
  * Exhaustive sweep of a binary32 elementary function over all 2^32 inputs (or a sub-range) against the reference of
  * test/math/reference.ts (doubles, with the BigInt reference wherever a double is within 2^-40 of a rounding
  * boundary): counts results that are not correctly rounded (word or flags), the largest error in ulps (round to
- * nearest only) and how often the kernels had to take the slow path. In round to nearest, an input whose double value
- * is conclusive by itself (normal, inside a binade, more than 2^-40 relative from every boundary) is checked against
- * Math.fround of that double without building the full reference's result; this screen was checked to agree with
- * the full reference on 3M words for each of 13 functions.
+ * nearest only) and how often the kernels had to take the slow path. In round to nearest, most inputs are checked
+ * against a result the reference's own double rule decides without building the full reference's result
+ * (bench/math/screen.mjs; screen-check.mjs compares the two).
  *
  * Work is split in chunks handed to worker threads. Finished chunks are recorded in a state file after each one, so
  * an interrupted sweep resumes where it stopped (same function, mode and range, and the same code: a hash of the
@@ -26,6 +25,7 @@
 import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { bundleSweep } from './bundle.mjs';
+import { makeScreen, INEXACT } from './screen.mjs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -321,16 +321,18 @@ if (isMainThread) {
 } else if (workerData.pairs) {
   await pairWorker(workerData);
 } else {
-  const { bundle, fn, mode, lo, hi } = workerData;
+  await wordWorker(workerData);
+}
+
+/** One chunk of a one-operand sweep. */
+async function wordWorker({ bundle, fn, mode, lo, hi }) {
   const lib = await import(pathToFileURL(bundle).href);
   const call = lib.M[`f32_${fn}`];
   if (!call) throw new Error(`no function f32_${fn}`);
   const ref = lib.makeReference(lib.F32, fn, { memo: false });
-  const { dbl, pair } = lib.doubleParts(fn);
+  const screen = makeScreen(lib, fn);
   const f32 = new Float32Array(1);
   const u32 = new Uint32Array(f32.buffer);
-  /** 2^(e - 150): the ulp of a normal binary32 with biased exponent e. */
-  const ulpOfExp = Array.from({ length: 256 }, (_, e) => 2 ** (e - 150));
   let checked = 0;
   let wrong = 0;
   let maxUlp = 0;
@@ -339,40 +341,17 @@ if (isMainThread) {
   const firstWrong = [];
   const hard0 = lib.zivStats.hard;
   for (let a = lo; a <= hi; a++) {
-    // Round to nearest, screened in doubles: when the double reference (good to 2^-40 relative, as makeReference
-    // assumes) lies in the normal range, inside a binade's interior gap, and farther than that from both the
-    // representable neighbour and the midpoint, the correctly rounded result is Math.fround of it with inexact
-    // alone. Anything else goes to the full reference.
-    let expected = -1;
-    let expectedFlags = 0;
-    let y = NaN;
-    if (mode === 0) {
-      u32[0] = a;
-      const x = f32[0];
-      if (x === x && x !== 0 && x !== Infinity && x !== -Infinity && !(pair !== undefined && pair(x) !== null)) {
-        y = dbl(x);
-        const ay = Math.abs(y);
-        if (ay >= 2 ** -126 && ay < 2 ** 127) {
-          f32[0] = y;
-          const rb = u32[0];
-          if ((rb & 0x7fffff) !== 0) {
-            // y − fround(y) is exact (Sterbenz).
-            const d = Math.abs(y - f32[0]);
-            const tol = ay * 2 ** -40;
-            if (d > tol && ulpOfExp[(rb >>> 23) & 0xff] / 2 - d > tol) {
-              expected = rb;
-              expectedFlags = 1;
-              screened++;
-            }
-          }
-        }
-      }
-    }
-    if (expected < 0) {
+    // Round to nearest: most results follow from a double alone (bench/math/screen.mjs); the rest, and every
+    // result in the other modes, come from the full reference.
+    let expected = mode === 0 ? screen(a) : -1;
+    let expectedFlags = INEXACT;
+    let y = mode === 0 ? screen.dbl : NaN;
+    if (expected >= 0) {
+      screened++;
+    } else {
       const r = ref(a, mode);
       expected = r.bits;
       expectedFlags = r.flagsAfter;
-      y = NaN;
     }
     lib.env.roundingMode = mode;
     lib.env.tininess = 1;
