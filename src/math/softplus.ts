@@ -16,7 +16,7 @@
  * a 64-bit-argument variant of kernels/logF32.ts's table logarithm (or, for e^-|x| < 2^-10, a short series) with 32-bit
  * words, within a proven bound of at most 2^-36.2 relative, for 2^-31 <= |x| between the thresholds below;
  * tryFinishF32 returns it when the bound decides it (all but about one in 10,000), otherwise the code below runs
- * unchanged.
+ * unchanged. Below 2^-31 (zeros included) every binary32 input rounds as ln 2 does, in every mode.
  *
  * Special cases: softplus(±0) = ln 2 (inexact), softplus(+∞) = +∞, softplus(−∞) = +0, NaN propagated. For x at or
  * above 16 (binary32; 8 for the 16-bit formats) ln(1 + e^-x) < e^-x is below a quarter ulp of x, so x nudged up by a
@@ -204,13 +204,14 @@ export function f32_softplus(a: number): number {
   }
   if (sign === 0 && expA >= 0x83) return roundPackToF32(0, expA - 1, ((sigA | 0x00800000) << 7) + 1);
   if (sign !== 0 && expA >= 0x86) return roundPackToF32(0, -64, 0x40000000);
-  const m = expA === 0 ? sigA : sigA | 0x00800000;
-  const E = expA === 0 ? -149 : expA - 150;
-  if (expA >= 0x60) {
-    softplusF32(sign, m, E);
-    const y = tryFinishF32(0);
-    if (y >= 0) return y;
-  }
+  // ln 2 lies 0.968 of an ulp above 0x3f317217, and |x/2| < 2^-32 is below 2^-8 ulp: every |x| < 2^-31 rounds as
+  // ln 2 itself, whose significand 0x58b90bfb carries round bits 0x7b that no such x can move across a boundary.
+  if (expA < 0x60) return roundPackToF32(0, 0x7d, 0x58b90bfb);
+  const m = sigA | 0x00800000;
+  const E = expA - 150;
+  softplusF32(sign, m, E);
+  const y = tryFinishF32(0);
+  if (y >= 0) return y;
   softplusCore(sign, m, E);
   const z = finishF32(0);
   if (z >= 0) return z;
