@@ -27,7 +27,7 @@
 import { env, flag_invalid } from '../env/environment.js';
 import { subnormalExpBF16, subnormalSigBF16 } from '../formats/bf16/roundPack.js';
 import { subnormalExpF16, subnormalSigF16 } from '../formats/f16/roundPack.js';
-import { subnormalExpF32, subnormalSigF32 } from '../formats/f32/roundPack.js';
+import { roundPackToF32 } from '../formats/f32/roundPack.js';
 import {
   invalidNaNBF16,
   invalidNaNF16,
@@ -76,7 +76,7 @@ function acosFastValue(sign: number, M: number, ex: number): void {
 export function f32_acos(a: number): number {
   const sign = a >>> 31;
   const expA = (a >>> 23) & 0xff;
-  let sigA = a & 0x007fffff;
+  const sigA = a & 0x007fffff;
   if (expA >= 0x7f) {
     if (expA === 0xff && sigA !== 0) return propagateNaNF32(a, 0);
     if (expA === 0x7f && sigA === 0) {
@@ -87,16 +87,10 @@ export function f32_acos(a: number): number {
     env.flags |= flag_invalid;
     return invalidNaNF32();
   }
-  if ((expA | sigA) === 0) {
-    atanConstant(2);
-    return atanFinishF32(0);
-  }
-  let e = expA;
-  if (e === 0) {
-    e = subnormalExpF32(sigA);
-    sigA = subnormalSigF32(sigA);
-  }
-  acosValue(sign, ((sigA | 0x00800000) << 8) >>> 0, e - 0x7f);
+  // π/2 lies 0.633 of an ulp above 0x3fc90fda; for |x| < 2^-27, |π/2 − acos x| = |asin x| < 2^-4 ulp cannot move it
+  // across a boundary, so acos x rounds as π/2 (significand 0x6487ed51, round bits 0x51) in every mode.
+  if (expA < 0x7f - 27) return roundPackToF32(0, 0x7e, 0x6487ed51);
+  acosValue(sign, ((sigA | 0x00800000) << 8) >>> 0, expA - 0x7f);
   return atanFinishF32(0);
 }
 

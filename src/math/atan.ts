@@ -82,6 +82,9 @@ export function f32_atan(a: number): number {
     if ((sigA & 0x007fffff) === 0) return roundPackToF32(sign, e - 2, 0x7ffffffe);
     return roundPackToF32(sign, e - 1, (((sigA | 0x00800000) << 7) - 1) >>> 0);
   }
+  // π/2 lies 0.633 of an ulp above 0x3fc90fda; for |x| >= 2^27, π/2 − atan|x| < 1/|x| <= 2^-4 ulp cannot move it
+  // across a boundary, so atan x rounds as ±π/2 (significand 0x6487ed51, round bits 0x51) in every mode.
+  if (expA >= 0x7f + 27) return roundPackToF32(sign, 0x7e, 0x6487ed51);
   atanMagnitude(((sigA | 0x00800000) << 8) >>> 0, expA - 0x7f);
   return atanFinishF32(sign);
 }
