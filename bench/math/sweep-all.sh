@@ -6,7 +6,7 @@
 # Log: bench/results/sweep-all.log when started as in bench/README.md.
 cd "$(dirname "$0")/../.." || exit 2
 fns="$*"
-[ -n "$fns" ] || fns="exp log tanh sigmoid rsqrt erf erfc gelu softplus log2 log10 atan asin acos sin cos tan sinh cosh asinh acosh atanh expm1 exp2 exp10 log1p atan2 hypot pow"
+[ -n "$fns" ] || fns="exp log tanh sigmoid rsqrt erf erfc gelu softplus log2 exp2 log10 exp10 expm1 log1p atan asin acos sinh cosh atanh asinh acosh sin cos tan atan2 hypot pow"
 for fn in $fns; do
   echo "== $fn $(date -u +%FT%TZ)"
   case "$fn" in
