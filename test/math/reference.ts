@@ -64,8 +64,11 @@ export interface Spec {
   /** The double approximation (for finite nonzero x, and x = 0 where not special). */
   dbl: (x: number) => number;
   /**
-   * For tiny |x| (< 2^-20), where the result is a simple number h (1, 1/2 or x) plus a sliver: [h, sliver as a
-   * double, sign of the exact sliver] (the sliver's double may underflow to zero; its sign may not).
+   * For tiny |x|, where the result is a simple number h (1, 1/2 or x) plus a sliver: [h, sliver as a double, sign of
+   * the exact sliver] (the sliver's double may underflow to zero; its sign may not). h plus the sliver's double must
+   * be within 2^-50 relative of the result. The threshold is each spec's: 2^-20, or 2^-12 for the series whose second
+   * term is x² relative (sin, cos, tan, their inverses and hyperbolic kin), where the double alone stays within 2^-40
+   * of x or 1 up to about 2^-18.7 and would leave that whole band to the BigInt reference.
    */
   pair?: (x: number) => [number, number, number] | null;
   /** The result is positive for every finite x (so a double 0 is an underflow). */

@@ -9,7 +9,7 @@ import { defineSpec, justAbove, mag, res, settled } from '../reference.js';
 
 defineSpec('asin', {
   dbl: Math.asin,
-  pair: (x) => (Math.abs(x) < 2 ** -20 ? [x, (x * x * x) / 6, Math.sign(x)] : null),
+  pair: (x) => (Math.abs(x) < 2 ** -12 ? [x, (x * x * x) / 6, Math.sign(x)] : null),
   precise: (d, x) => (mag(d) < -200 ? justAbove(d.sign, x) : settled(asin(x))),
   special: (fmt, d) => {
     if (d.kind === 'nan') return propagateFast(fmt, d.bits, 0);

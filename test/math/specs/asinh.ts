@@ -5,7 +5,7 @@ import { defineSpec, res, settled } from '../reference.js';
 
 defineSpec('asinh', {
   dbl: Math.asinh,
-  pair: (x) => (Math.abs(x) < 2 ** -20 ? [x, (-x * x * x) / 6, -Math.sign(x)] : null),
+  pair: (x) => (Math.abs(x) < 2 ** -12 ? [x, (-x * x * x) / 6, -Math.sign(x)] : null),
   precise: (_d, x) => settled(H.asinh(x)),
   special: (fmt, d) => {
     if (d.kind === 'nan') return propagateFast(fmt, d.bits, 0);

@@ -17,7 +17,7 @@ export function justBelow(sign: number, a: B.BF): Precise {
 
 defineSpec('atan', {
   dbl: Math.atan,
-  pair: (x) => (Math.abs(x) < 2 ** -20 ? [x, (-x * x * x) / 3, -Math.sign(x)] : null),
+  pair: (x) => (Math.abs(x) < 2 ** -12 ? [x, (-x * x * x) / 3, -Math.sign(x)] : null),
   precise: (d, x) => {
     if (d.kind === 'inf') return settled(d.sign ? B.neg(HALF_PI) : HALF_PI);
     if (mag(d) < -200) return justBelow(d.sign, x);

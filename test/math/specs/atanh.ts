@@ -8,7 +8,7 @@ const INFINITE = 0x08;
 
 defineSpec('atanh', {
   dbl: Math.atanh,
-  pair: (x) => (Math.abs(x) < 2 ** -20 ? [x, (x * x * x) / 3, Math.sign(x)] : null),
+  pair: (x) => (Math.abs(x) < 2 ** -12 ? [x, (x * x * x) / 3, Math.sign(x)] : null),
   precise: (_d, x) => settled(H.atanh(x)),
   special: (fmt, d) => {
     if (d.kind === 'nan') return propagateFast(fmt, d.bits, 0);

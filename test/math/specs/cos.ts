@@ -6,7 +6,7 @@ import { defineSpec, one, res, settled } from '../reference.js';
 
 defineSpec('cos', {
   dbl: Math.cos,
-  pair: (x) => (Math.abs(x) < 2 ** -20 ? [1, (-x * x) / 2, -1] : null),
+  pair: (x) => (Math.abs(x) < 2 ** -12 ? [1, (-x * x) / 2, -1] : null),
   precise: (_d, x) => settled(T.cos(x)),
   special: (fmt, d) => {
     if (d.kind === 'nan') return propagateFast(fmt, d.bits, 0);

@@ -7,7 +7,7 @@ defineSpec('cosh', {
   overflows: true,
   positive: true,
   dbl: Math.cosh,
-  pair: (x) => (Math.abs(x) < 2 ** -20 ? [1, (x * x) / 2, 1] : null),
+  pair: (x) => (Math.abs(x) < 2 ** -12 ? [1, (x * x) / 2, 1] : null),
   precise: (d, x) => (mag(d) > 10 ? HUGE(0) : settled(H.cosh(x))),
   special: (fmt, d) => {
     if (d.kind === 'nan') return propagateFast(fmt, d.bits, 0);

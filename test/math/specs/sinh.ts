@@ -6,7 +6,7 @@ import { HUGE, defineSpec, mag, res, settled } from '../reference.js';
 defineSpec('sinh', {
   overflows: true,
   dbl: Math.sinh,
-  pair: (x) => (Math.abs(x) < 2 ** -20 ? [x, (x * x * x) / 6, Math.sign(x)] : null),
+  pair: (x) => (Math.abs(x) < 2 ** -12 ? [x, (x * x * x) / 6, Math.sign(x)] : null),
   // |x| >= 1024 is far past the overflow threshold of every format.
   precise: (d, x) => (mag(d) > 10 ? HUGE(d.sign) : settled(H.sinh(x))),
   special: (fmt, d) => {

@@ -7,7 +7,7 @@ import { defineSpec, res, settled } from '../reference.js';
 
 defineSpec('tan', {
   dbl: Math.tan,
-  pair: (x) => (Math.abs(x) < 2 ** -20 ? [x, (x * x * x) / 3, Math.sign(x)] : null),
+  pair: (x) => (Math.abs(x) < 2 ** -12 ? [x, (x * x * x) / 3, Math.sign(x)] : null),
   precise: (_d, x) => {
     const [s, c] = T.sinCos(x);
     return settled(B.div(s, c));
