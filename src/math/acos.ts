@@ -22,7 +22,9 @@
  *
  * Special cases (IEEE 754-2019 §9.2, C Annex F): acos(1) = +0 exactly (no flag), acos(−1) = π and acos(±0) = π/2
  * rounded (inexact), |x| > 1 (±∞ included) invalid with the default NaN, NaN propagated. The result is never tiny:
- * the smallest, acos(1 − 2^-24) for binary32, is about 2^-11.5.
+ * the smallest, acos(1 − 2^-24) for binary32, is about 2^-11.5. Binary32 |x| < 2^-27 (zeros included): acos x is
+ * within |asin x| < 2^-27 (a sixteenth of an ulp) of π/2, which lies 0.633 ulp above the word below it, so π/2
+ * rounded in the current mode is the result (no Ziv test needed).
  */
 import { env, flag_invalid } from '../env/environment.js';
 import { subnormalExpBF16, subnormalSigBF16 } from '../formats/bf16/roundPack.js';

@@ -19,7 +19,9 @@
  * mode (inexact), NaN propagated. Tiny |x| (below 2^-12 for binary32, 2^-6 binary16, 2^-4 bfloat16): atan x lies
  * strictly between x − x³/3 and x, and x²/3 < 2^-(p+1) (p the precision) keeps x³/3 below the distance from x
  * to the next rounding boundary below it (at least 2^-(p+1)·|x|, at the bottom of a binade), so x with its
- * magnitude nudged down by a sticky unit rounds correctly, inexact and, for tiny results, with underflow.
+ * magnitude nudged down by a sticky unit rounds correctly, inexact and, for tiny results, with underflow. Huge
+ * binary32 |x| (at least 2^27): π/2 − atan|x| < 1/|x| <= 2^-27 is a sixteenth of an ulp, and π/2 lies 0.633 ulp above
+ * the word below it, so ±π/2 rounded in the current mode is the result (no Ziv test needed).
  */
 import { roundPackToBF16, subnormalExpBF16, subnormalSigBF16 } from '../formats/bf16/roundPack.js';
 import { roundPackToF16, subnormalExpF16, subnormalSigF16 } from '../formats/f16/roundPack.js';
