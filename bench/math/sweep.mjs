@@ -25,7 +25,7 @@
 import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { bundleSweep } from './bundle.mjs';
-import { makeScreen, INEXACT } from './screen.mjs';
+import { makeScreen } from './screen.mjs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -344,7 +344,7 @@ async function wordWorker({ bundle, fn, mode, lo, hi }) {
     // Round to nearest: most results follow from a double alone (bench/math/screen.mjs); the rest, and every
     // result in the other modes, come from the full reference.
     let expected = mode === 0 ? screen(a) : -1;
-    let expectedFlags = INEXACT;
+    let expectedFlags = screen.flags;
     let y = mode === 0 ? screen.dbl : NaN;
     if (expected >= 0) {
       screened++;
