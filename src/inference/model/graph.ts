@@ -90,6 +90,13 @@ export interface TensorQuantization {
   readonly type: 'int8' | 'uint8' | 'int16' | 'uint16' | 'int32';
 }
 
+/** See Engine.storedRanges. */
+export interface StoredRange {
+  readonly node: string;
+  readonly lo: number;
+  readonly hi: number;
+}
+
 /** What every engine offers; one engine instance is built per graph (weights prepared once). */
 export interface Engine {
   /** Stable name, e.g. `f64`, `soft-f32-sequential`, `soft-f16-exact`, `int8-maxabs-pertensor`. */
@@ -103,4 +110,12 @@ export interface Engine {
    * analysis. Slower than `run`; never used for timing.
    */
   trace(input: Float64Array): Map<string, Float64Array>;
+  /**
+   * For an engine that stores values as codes of a bounded range (the quantized engines): the real interval each
+   * code range covers, for the graph input (keyed by its name) and for every Gemm/MatMul/Conv node (keyed by the
+   * node's name). `node` names the node whose output is stored there: the layer itself, or the Relu/Clip fused
+   * into it (the graph input's own name for the input). A real value outside [lo, hi] cannot be stored: the engine
+   * clips it. Absent for engines without bounded ranges.
+   */
+  storedRanges?(): ReadonlyMap<string, StoredRange>;
 }

@@ -5,6 +5,7 @@
  */
 import { bytes, decibels, fixed, magnitude, percent, rate, times } from './format.js';
 import type { CompareReport, EngineReport, LayerReport } from './report.js';
+import { clippedShare } from './tables.js';
 import { type Box, esc, linear, monoWidth, n, niceTicks, placeLabel, powerOfTen, textWidth, tickDecimals, tickLabel } from './svg.js';
 import { TIMING_CHUNK, TIMING_ROUNDS } from './run.js';
 import { CENTRAL_LEVEL, INT8_MAX, OUTLIER_SIGMAS } from './stats.js';
@@ -382,6 +383,7 @@ function engineRows(report: CompareReport, colour: Map<string, string>): string 
         `<td${worse ? ' class="warn"' : ''}>${percent(e.accuracy)}</td>` +
         `<td${disagree ? ' class="warn"' : ''}>${percent(e.agreement)}</td>` +
         `<td>${magnitude(e.maxAbsDelta)}</td><td>${magnitude(e.meanAbsDelta)}</td>` +
+        `<td${(e.clippedSamples ?? 0) > 0 ? ' class="warn"' : ''}>${clippedShare(report, e)}</td>` +
         `<td>${bytes(e.weightBytes)}</td><td>${rate(e.inferencesPerSecond)}</td><td>${times(e.relativeTime)}</td></tr>`
       );
     })
@@ -406,6 +408,19 @@ function sqnrRows(report: CompareReport, colour: Map<string, string>): string {
       (e) =>
         `<tr><td class="name">${swatch(colour.get(e.name)!)}${esc(e.name)}</td>` +
         report.layers.map((l) => `<td>${decibels(e.weightSqnrDb[l.name])}</td><td>${decibels(e.outputSqnrDb[l.name])}</td>`).join('') +
+        '</tr>',
+    )
+    .join('');
+}
+
+function clippedRows(report: CompareReport, colour: Map<string, string>): string {
+  return report.engines
+    .filter((e) => e.clippedSamples !== null)
+    .map(
+      (e) =>
+        `<tr><td class="name">${swatch(colour.get(e.name)!)}${esc(e.name)}</td><td>${clippedShare(report, e)}</td>` +
+        `<td>${percent(e.clippedInput, 3)}</td>` +
+        report.layers.map((l) => `<td>${percent(e.clippedFraction[l.name] ?? null, 3)}</td>`).join('') +
         '</tr>',
     )
     .join('');
@@ -515,7 +530,7 @@ ${cards(report)}
 <h2>Engines</h2>
 <p class="note">Every way of running the network without an FPU, against the float64 reference. Δlogit is the difference from f64's output, over every output of every sample. Time is relative to ${esc(report.timingReference)} (highlighted).</p>
 <table>
-<thead><tr><th>engine</th><th class="left">what it does</th><th>accuracy</th><th>agrees<br>with f64</th><th>max<br>|Δlogit|</th><th>mean<br>|Δlogit|</th><th>weights</th><th>inferences<br>per second</th><th>time ×</th></tr></thead>
+<thead><tr><th>engine</th><th class="left">what it does</th><th>accuracy</th><th>agrees<br>with f64</th><th>max<br>|Δlogit|</th><th>mean<br>|Δlogit|</th><th>clipped</th><th>weights</th><th>inferences<br>per second</th><th>time ×</th></tr></thead>
 <tbody>${engineRows(report, colour)}</tbody>
 </table>
 </section>
@@ -538,7 +553,19 @@ ${sqnrChart(report, colour)}
 <tbody>${sqnrRows(report, colour)}</tbody>
 </table>
 </section>
-<section id="layers">
+${
+  report.engines.some((e) => e.clippedSamples !== null)
+    ? `<section id="clipping">
+<h2>Clipping</h2>
+<p class="note">A quantized engine stores the input and each layer's output (after a fused Relu/Clip) in a range its calibration samples set; a value beyond it is clipped to the nearest end. Per engine, over all ${data.samples.toLocaleString('en-US')} samples: the share of samples in which some f64 value lies beyond the engine's range, and per tensor the share of f64's values that do.</p>
+<table>
+<thead><tr><th>engine</th><th>samples</th><th>input</th>${report.layers.map((l) => `<th>${esc(l.name)}</th>`).join('')}</tr></thead>
+<tbody>${clippedRows(report, colour)}</tbody>
+</table>
+</section>
+`
+    : ''
+}<section id="layers">
 <h2>Weights per layer</h2>
 <p class="note">Distribution of each Gemm/Conv layer's weights and how they fall on the per-tensor max-abs int8 grid (step = max|w|/127): outliers stretch the grid, leaving most weights on a few central levels.</p>
 <table>
@@ -558,6 +585,7 @@ ${report.layers.map((l) => `<div class="hist">${weightHistogram(l)}</div>`).join
 <dl>
 <dt>accuracy</dt><dd>top-1: the largest output equals the label${useAccuracy ? '' : ' (not available: no labels given)'}.</dd>
 <dt>agrees with f64</dt><dd>the engine's top-1 class equals f64's.</dd>
+<dt>clipped</dt><dd>the share of the samples in which f64's input or some layer output lies beyond the range a quantized engine stores it in (set by its calibration), so that the engine clips it; “—” for engines without bounded ranges.</dd>
 <dt>weights</dt><dd>bytes the engine stores for weights, biases and constants.</dd>
 <dt>inferences/s</dt><dd>single-sample runs in JavaScript on the machine that made this report: after the accuracy pass, ${TIMING_ROUNDS} rounds in which every engine in turn runs ${TIMING_CHUNK} samples; the reference's median round, scaled by “time ×”.</dd>
 <dt>time ×</dt><dd>time per inference over ${esc(report.timingReference)}'s, the median over the rounds of the ratio within a round (so a machine busy with other work slows every engine alike).</dd>

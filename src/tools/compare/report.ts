@@ -51,6 +51,16 @@ export interface EngineReport {
    * −∞ = some output not finite). Empty for f64 itself.
    */
   readonly outputSqnrDb: Record<string, number>;
+  /**
+   * For an engine with bounded value ranges (the quantized engines; null for f64 and soft): the samples in
+   * which some value f64 computed for the graph input or a layer's stored output lies outside the range the engine
+   * stores it in (the engine clips it there).
+   */
+  readonly clippedSamples: number | null;
+  /** The fraction of the samples' input elements outside the engine's input range (null as above). */
+  readonly clippedInput: number | null;
+  /** Per Gemm/MatMul/Conv layer (node name): the fraction of its stored output elements outside the range; {} as above. */
+  readonly clippedFraction: Record<string, number>;
 }
 
 export interface LayerReport {

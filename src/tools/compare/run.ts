@@ -3,7 +3,7 @@
  * and turn it all into a CompareReport. Pure computation: no files and no terminal (progress goes through a callback).
  */
 import { foldBatchNorm } from '../../inference/model/foldBatchNorm.js';
-import type { Engine, Graph } from '../../inference/model/graph.js';
+import type { Engine, Graph, StoredRange } from '../../inference/model/graph.js';
 import { planGraph } from '../../inference/model/plan.js';
 import { type Dataset, sample } from './dataset.js';
 import { type EngineSpec, type LayerWeights, TIMING_REFERENCE } from './engines.js';
@@ -87,6 +87,68 @@ interface Measured {
   readonly outputSqnr: Map<string, SqnrAccumulator>;
 }
 
+interface Clipping {
+  /** Samples in which some stored value of f64's lies outside the engine's range. */
+  samples: number;
+  /** Per stored range (graph input or layer name): f64 values outside it, and values, summed over the samples. */
+  readonly counts: Map<string, { outside: number; size: number }>;
+}
+
+/**
+ * Adds one traced sample to `c`: f64's values (`input`, and `trace` for each node) against the engine's ranges.
+ * Counting f64's values rather than the engine's own measures the calibration's coverage alone, apart from the
+ * engine's rounding upstream.
+ */
+function addClipping(c: Clipping, ranges: ReadonlyMap<string, StoredRange>, input: Float64Array, inputName: string, trace: Map<string, Float64Array>): void {
+  let any = false;
+  for (const [key, { node, lo, hi }] of ranges) {
+    const values = node === inputName ? input : trace.get(node);
+    if (values === undefined) throw new Error(`the f64 trace has no output for node "${node}"`);
+    let outside = 0;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i]!;
+      if (v < lo || v > hi) outside++;
+    }
+    const t = c.counts.get(key);
+    if (t === undefined) c.counts.set(key, { outside, size: values.length });
+    else {
+      t.outside += outside;
+      t.size += values.length;
+    }
+    if (outside > 0) any = true;
+  }
+  if (any) c.samples++;
+}
+
+/**
+ * For every engine with Engine.storedRanges (null for the others): f64's values over every sample (f64 traced once a
+ * sample) against its ranges.
+ */
+function measureClipping(measured: readonly Measured[], graph: Graph, dataset: Dataset, progress: Progress): (Clipping | null)[] {
+  const ranges = measured.map((m) => m.engine.storedRanges?.() ?? null);
+  const clipping = ranges.map((r): Clipping | null => (r === null ? null : { samples: 0, counts: new Map() }));
+  if (clipping.every((c) => c === null)) return clipping;
+  const reference = measured[0]!.engine;
+  const inputName = graph.inputs[0]!.name;
+  for (let start = 0; start < dataset.count; start += CHUNK) {
+    const end = Math.min(dataset.count, start + CHUNK);
+    for (let i = start; i < end; i++) {
+      const x = sample(dataset, i);
+      const trace = reference.trace(x);
+      for (let k = 0; k < measured.length; k++) {
+        if (clipping[k] !== null) addClipping(clipping[k]!, ranges[k]!, x, inputName, trace);
+      }
+    }
+    progress.advance(end - start, 'clipping');
+  }
+  return clipping;
+}
+
+function fraction(c: Clipping, key: string): number | null {
+  const t = c.counts.get(key);
+  return t === undefined ? null : t.size === 0 ? 0 : t.outside / t.size;
+}
+
 function build(spec: EngineSpec, graph: Graph, calibration: readonly Float64Array[], clock: () => number): Built {
   const t0 = clock();
   let engine: Engine;
@@ -135,6 +197,7 @@ function measure(
   for (let i = 0; i < n; i++) predictions[i] = argmax(outputs.subarray(i * outputSize, (i + 1) * outputSize));
 
   const traces = reference === null ? new Map<string, Float64Array[]>(layerNames.map((l) => [l, []])) : null;
+
   const outputSqnr = new Map<string, SqnrAccumulator>(layerNames.map((l) => [l, new SqnrAccumulator()]));
   for (let i = 0; i < traceCount; i++) {
     const t = engine.trace(sample(dataset, i));
@@ -216,12 +279,15 @@ export function runComparison(input: CompareInput): CompareReport {
 
   // Every engine is built before anything runs, so a model some engine cannot run fails at once.
   const builds = specs.map((spec) => build(spec, graph, dataset.calibration, clock));
-  progress.start(perEngine * specs.length);
+  const anyRanges = builds.some((b) => b.engine.storedRanges !== undefined);
+  progress.start(perEngine * specs.length + (anyRanges ? n : 0));
   const measured: Measured[] = [];
   let timing: Timing;
   let timingRefIndex: number;
+  let clipping: (Clipping | null)[];
   try {
     for (const b of builds) measured.push(measure(b, input, layerNames, traceCount, measured[0] ?? null, outputSize));
+    clipping = measureClipping(measured, graph, dataset, progress);
     timingRefIndex = Math.max(0, measured.findIndex((m) => m.spec.name === TIMING_REFERENCE));
     timing = n > 0 ? time(measured, dataset, timingRefIndex, clock, progress) : { seconds: measured.map(() => 0), relative: measured.map(() => 1) };
   } finally {
@@ -260,6 +326,7 @@ export function runComparison(input: CompareInput): CompareReport {
       const stored = m.spec.storedWeights(m.engine, layer);
       if (stored !== null) weightSqnrDb[layer.name] = sqnrDb(layer.weight, stored);
     }
+    const c = clipping[k];
     const outputSqnrDb: Record<string, number> = {};
     if (k > 0) for (const [name, acc] of m.outputSqnr) outputSqnrDb[name] = acc.db();
     const spi = timing.seconds[k]!;
@@ -272,6 +339,12 @@ export function runComparison(input: CompareInput): CompareReport {
       maxAbsDelta: max,
       meanAbsDelta: d.length === 0 ? 0 : sum / d.length,
       nonFiniteOutputs: nonFinite,
+      clippedSamples: c === null ? null : c.samples,
+      clippedInput: c === null ? null : fraction(c, graph.inputs[0]!.name),
+      clippedFraction: c === null ? {} : Object.fromEntries(layers.flatMap((l) => {
+        const f = fraction(c, l.name);
+        return f === null ? [] : [[l.name, f]];
+      })),
       weightBytes: m.engine.weightBytes,
       inferencesPerSecond: spi > 0 ? 1 / spi : Infinity,
       secondsPerInference: spi,

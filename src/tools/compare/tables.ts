@@ -3,7 +3,7 @@
  * table (columns and their meaning in spec/compare.md §3).
  */
 import { bytes, decibels, fixed, magnitude, percent, rate, textTable, times } from './format.js';
-import type { CompareReport } from './report.js';
+import type { CompareReport, EngineReport } from './report.js';
 
 export function engineTable(report: CompareReport): string {
   const headers = [
@@ -12,6 +12,7 @@ export function engineTable(report: CompareReport): string {
     'agree f64',
     'max |Δlogit|',
     'mean |Δlogit|',
+    'clipped',
     'weights',
     'inf/s',
     'time ×',
@@ -22,6 +23,7 @@ export function engineTable(report: CompareReport): string {
     percent(e.agreement),
     magnitude(e.maxAbsDelta),
     magnitude(e.meanAbsDelta),
+    clippedShare(report, e),
     bytes(e.weightBytes),
     rate(e.inferencesPerSecond),
     times(e.relativeTime),
@@ -56,8 +58,28 @@ export function sqnrTable(report: CompareReport): string {
   return textTable(headers, rows);
 }
 
+/** The share of the samples in which the engine clipped some value; "—" for an engine without bounded ranges. */
+export function clippedShare(report: CompareReport, e: EngineReport): string {
+  if (e.clippedSamples === null) return '—';
+  return percent(report.data.samples === 0 ? 0 : e.clippedSamples / report.data.samples);
+}
+
+/** Rows: engines with bounded ranges (quantized); columns: the share of the input's and each layer's values clipped. */
+export function clippedTable(report: CompareReport): string | null {
+  const engines = report.engines.filter((e) => e.clippedSamples !== null);
+  if (engines.length === 0) return null;
+  const headers = ['clipped', 'input', ...report.layers.map((l) => l.name)];
+  const rows = engines.map((e) => [
+    e.name,
+    percent(e.clippedInput, 3),
+    ...report.layers.map((l) => percent(e.clippedFraction[l.name] ?? null, 3)),
+  ]);
+  return textTable(headers, rows);
+}
+
 export function reportText(report: CompareReport): string {
   const { model, data, calibration } = report;
+  const clipped = clippedTable(report);
   const head = [
     `fpuless compare: ${model.name} (${model.path}), ${model.parameters.toLocaleString('en-US')} parameters`,
     `data: ${data.description}; layer traces on the first ${data.traceSamples}; quantized engines calibrated on the ${calibration.source}`,
@@ -66,7 +88,8 @@ export function reportText(report: CompareReport): string {
     ...head,
     '',
     engineTable(report),
-    `(time ×: time per inference relative to ${report.timingReference}; Δlogit: output minus f64's output)`,
+    `(time ×: time per inference relative to ${report.timingReference}; Δlogit: output minus f64's output;`,
+    ` clipped: samples in which f64's input or some layer output lies beyond the range the engine's calibration set)`,
     '',
     'Weights per layer (int8 grid: per-tensor max-abs, step max|w|/127):',
     layerTable(report),
@@ -74,5 +97,8 @@ export function reportText(report: CompareReport): string {
     `SQNR vs f64 per layer: stored weights (w) and layer outputs over ${data.traceSamples} samples (out); "exact" = identical:`,
     sqnrTable(report),
     '',
+    ...(clipped === null
+      ? []
+      : [`Clipped: share of f64's input and layer outputs beyond each quantized engine's ranges, over ${data.samples.toLocaleString('en-US')} samples:`, clipped, '']),
   ].join('\n');
 }

@@ -82,7 +82,7 @@ describe('a full comparison of a tiny MLP', () => {
     expect(engines.map((e) => e.name)).toEqual(ALL_NAMES);
     for (const e of engines) {
       expect(Object.keys(e).sort()).toEqual(
-        ['accuracy', 'agreement', 'buildSeconds', 'deltaHistogram', 'description', 'family', 'inferencesPerSecond', 'maxAbsDelta', 'meanAbsDelta', 'name', 'nonFiniteOutputs', 'outputSqnrDb', 'relativeTime', 'secondsPerInference', 'weightBytes', 'weightSqnrDb'].sort(),
+        ['accuracy', 'agreement', 'buildSeconds', 'clippedFraction', 'clippedInput', 'clippedSamples', 'deltaHistogram', 'description', 'family', 'inferencesPerSecond', 'maxAbsDelta', 'meanAbsDelta', 'name', 'nonFiniteOutputs', 'outputSqnrDb', 'relativeTime', 'secondsPerInference', 'weightBytes', 'weightSqnrDb'].sort(),
       );
       expect(e.accuracy).toBeGreaterThanOrEqual(0);
       expect(e.accuracy).toBeLessThanOrEqual(1);
@@ -169,6 +169,62 @@ describe('no --model, no --out', () => {
   });
 });
 
+describe('values beyond the calibrated ranges', () => {
+  it('are counted as clipped, per sample and per tensor, for the quantized engines only', () => {
+    // Calibration on the first 20 samples; the last 20 are the same samples at 3× the amplitude, so the inputs and
+    // f64's layer outputs reach past the calibrated ranges.
+    const x = readNpy(ws.mlpX).data as Float32Array;
+    const first = x.subarray(0, 20 * 16);
+    const data = Float32Array.from([...first, ...Array.from(first, (v) => 3 * v)]);
+    const inputs = join(ws.dir, 'amplified.npy');
+    writeNpy(inputs, { dtype: 'float32', shape: [40, 16], data });
+    const r = compare({ model: ws.mlp, inputs, calib: '20', out: join(ws.dir, 'amplified'), json: true, traceSamples: 4 }, ws.dir);
+    expect(r.stderr).toBe('');
+    const engines = parseReport(r.stdout).engines as Json[];
+    for (const e of engines.filter((e) => e.family !== 'quant')) {
+      expect([e.clippedSamples, e.clippedInput, e.clippedFraction]).toEqual([null, null, {}]);
+    }
+    // Symmetric max-range engines store a tensor as codes −qmax − 1 … qmax of step M/qmax, M its largest |f64 value|
+    // over the calibration samples (fc1's after its Relu): the reals −M·(qmax + 1.5)/qmax … M·(qmax + 0.5)/qmax.
+    // Independent bounds from f64's own values.
+    const f64 = createF64Engine(tinyMlp());
+    const samples = Array.from({ length: 40 }, (_, i) => Float64Array.from(data.subarray(i * 16, (i + 1) * 16)));
+    const traces = samples.map((s) => f64.trace(s));
+    const tensors: Record<string, (i: number) => number[]> = {
+      input: (i) => [...samples[i]!],
+      fc1: (i) => [...traces[i]!.get('relu1')!],
+      fc2: (i) => [...traces[i]!.get('fc2')!],
+    };
+    for (const name of ['int8-maxabs-pertensor', 'int16-maxabs-pertensor']) {
+      const e = engines.find((e) => e.name === name)!;
+      const qmax = name.startsWith('int8') ? 127 : 32767;
+      let anySamples = 0;
+      const outsideBySample = new Array<number>(40).fill(0);
+      for (const [tensor, values] of Object.entries(tensors)) {
+        const m = Math.max(...Array.from({ length: 20 }, (_, i) => values(i).map(Math.abs)).flat());
+        const [lo, hi] = [(-m * (qmax + 1.5)) / qmax, (m * (qmax + 0.5)) / qmax];
+        let outside = 0;
+        let total = 0;
+        for (let i = 0; i < 40; i++) {
+          const v = values(i);
+          // No value within 1e-12 of an edge, so rounding in the bounds cannot change a count.
+          expect(v.filter((a) => Math.abs(a - lo) <= m * 1e-12 || Math.abs(a - hi) <= m * 1e-12)).toEqual([]);
+          const o = v.filter((a) => a < lo || a > hi).length;
+          outside += o;
+          total += v.length;
+          outsideBySample[i]! += o;
+        }
+        expect(outside).toBeGreaterThan(0);
+        const got = tensor === 'input' ? e.clippedInput : (e.clippedFraction as Record<string, number>)[tensor];
+        expect([name, tensor, got]).toEqual([name, tensor, outside / total]);
+      }
+      for (const o of outsideBySample) if (o > 0) anySamples++;
+      expect(e.clippedSamples).toBe(anySamples);
+      expect(anySamples).toBeGreaterThan(10);
+    }
+  });
+});
+
 describe('tables', () => {
   it('prints the engine, layer and SQNR tables for the selected engines', () => {
     const out = join(ws.dir, 'tables');
@@ -179,12 +235,16 @@ describe('tables', () => {
     expect(lines[0]).toBe(`fpuless compare: tiny-cnn (${ws.cnn}), ${(18 + 2 + 54 + 3).toLocaleString('en-US')} parameters`);
     expect(lines[1]).toBe(`data: 12 samples from ${ws.cnnX}; layer traces on the first 4; quantized engines calibrated on the first 60 samples of ${ws.cnnX}`);
     const head = lines.findIndex((l) => l.startsWith('engine '));
-    expect(lines[head]).toMatch(/^engine +accuracy +agree f64 +max \|Δlogit\| +mean \|Δlogit\| +weights +inf\/s +time ×$/);
-    expect(lines[head + 1]).toMatch(/^─+( +─+){7}$/);
+    expect(lines[head]).toMatch(/^engine +accuracy +agree f64 +max \|Δlogit\| +mean \|Δlogit\| +clipped +weights +inf\/s +time ×$/);
+    expect(lines[head + 1]).toMatch(/^─+( +─+){8}$/);
     expect(lines.slice(head + 2, head + 5).map((l) => l.split(/ +/)[0])).toEqual(['f64', 'soft-bf16-exact', 'int8-maxabs-pertensor']);
-    expect(lines[head + 2]).toMatch(/^f64 +\d+\.\d\d% +100\.00% +0 +0 +616 B +[\d,.]+ +[\d.]+×$/);
+    expect(lines[head + 2]).toMatch(/^f64 +\d+\.\d\d% +100\.00% +0 +0 +— +616 B +[\d,.]+ +[\d.]+×$/);
+    expect(lines[head + 4]).toMatch(/^int8-maxabs-pertensor( +\S+){4} +\d+\.\d\d% /);
     expect(lines[head + 4]).toMatch(/ 1\.00×$/);
-    expect(lines[head + 5]).toBe('(time ×: time per inference relative to int8-maxabs-pertensor; Δlogit: output minus f64\'s output)');
+    expect(lines[head + 5]).toBe('(time ×: time per inference relative to int8-maxabs-pertensor; Δlogit: output minus f64\'s output;');
+    expect(lines[head + 6]).toBe(" clipped: samples in which f64's input or some layer output lies beyond the range the engine's calibration set)");
+    expect(r.stdout).toMatch(/^clipped +input +conv1 +fc$/m);
+    expect(r.stdout).toMatch(/^int8-maxabs-pertensor( +\d+\.\d{3}%){3}$/m);
     expect(r.stdout).toMatch(/^conv1 +Conv +2×1×3×3 /m);
     expect(r.stdout).toMatch(/^fc +Gemm +3×18 /m);
     expect(r.stdout).toMatch(/^SQNR dB +conv1 w +conv1 out +fc w +fc out$/m);

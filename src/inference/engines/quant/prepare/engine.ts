@@ -8,7 +8,7 @@
  * accumulators, sx·sw[c]·acc). Everything between runs in QuantCore on integers.
  */
 import { ModelError } from '../../../model/errors.js';
-import type { Engine, Graph } from '../../../model/graph.js';
+import type { Engine, Graph, StoredRange } from '../../../model/graph.js';
 import type { Plan } from '../../../model/plan.js';
 import type { AccumulatorSink, QArray } from '../run/dense.js';
 import { QuantCore } from '../run/program.js';
@@ -90,6 +90,27 @@ export class QuantEngine implements Engine {
       if (sink !== null) out.set(step.name, this.decodeAccumulators(i, sink));
       else out.set(step.name, decode(this.core.values[step.output]!, this.params[step.output]!));
     });
+    return out;
+  }
+
+  /**
+   * See Engine.storedRanges: codes codeMin … codeMax of a value with scale s and zero point z hold the reals
+   * s·(codeMin − z − 1/2) … s·(codeMax − z + 1/2); anything beyond rounds to a code outside the type and is clamped.
+   */
+  storedRanges(): Map<string, StoredRange> {
+    const range = (v: number, node: string): StoredRange => {
+      const p = this.params[v]!;
+      return { node, lo: p.scale * (this.codeMin - p.zeroPoint - 0.5), hi: p.scale * (this.codeMax - p.zeroPoint + 0.5) };
+    };
+    const program = this.core.program;
+    // The last step writing a value names it: a fused Relu/Clip step comes after its layer and writes its output.
+    const writer = new Map<number, string>();
+    for (const step of program.steps) writer.set(step.output, step.name);
+    const inputName = this.plan.values[program.input]!.name;
+    const out = new Map<string, StoredRange>([[inputName, range(program.input, inputName)]]);
+    for (const step of program.steps) {
+      if (step.kind === 'Dense' || step.kind === 'Conv') out.set(step.name, range(step.output, writer.get(step.output)!));
+    }
     return out;
   }
 
