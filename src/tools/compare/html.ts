@@ -376,6 +376,7 @@ function engineRows(report: CompareReport, colour: Map<string, string>): string 
     .map((e) => {
       const worse = ref?.accuracy != null && e.accuracy !== null && ref.accuracy - e.accuracy > 0.005;
       const disagree = e.agreement < 0.99;
+      const clipsOften = e.clippedSamples !== null && e.clippedSamples >= 0.01 * report.data.samples;
       return (
         `<tr${e.name === report.timingReference ? ' class="ref"' : ''}>` +
         `<td class="name">${swatch(colour.get(e.name)!)}${esc(e.name)}</td>` +
@@ -383,7 +384,7 @@ function engineRows(report: CompareReport, colour: Map<string, string>): string 
         `<td${worse ? ' class="warn"' : ''}>${percent(e.accuracy)}</td>` +
         `<td${disagree ? ' class="warn"' : ''}>${percent(e.agreement)}</td>` +
         `<td>${magnitude(e.maxAbsDelta)}</td><td>${magnitude(e.meanAbsDelta)}</td>` +
-        `<td${(e.clippedSamples ?? 0) > 0 ? ' class="warn"' : ''}>${clippedShare(report, e)}</td>` +
+        `<td${clipsOften ? ' class="warn"' : ''}>${clippedShare(report, e)}</td>` +
         `<td>${bytes(e.weightBytes)}</td><td>${rate(e.inferencesPerSecond)}</td><td>${times(e.relativeTime)}</td></tr>`
       );
     })
