@@ -197,7 +197,6 @@ function measure(
   for (let i = 0; i < n; i++) predictions[i] = argmax(outputs.subarray(i * outputSize, (i + 1) * outputSize));
 
   const traces = reference === null ? new Map<string, Float64Array[]>(layerNames.map((l) => [l, []])) : null;
-
   const outputSqnr = new Map<string, SqnrAccumulator>(layerNames.map((l) => [l, new SqnrAccumulator()]));
   for (let i = 0; i < traceCount; i++) {
     const t = engine.trace(sample(dataset, i));
@@ -260,7 +259,10 @@ function absDeltas(a: Float64Array, ref: Float64Array): Float64Array {
 
 /** Run the comparison described by `input` and return the report. */
 export function runComparison(input: CompareInput): CompareReport {
-  const { graph, dataset } = input;
+  // Every engine, f64 included, runs the batch-norm-folded graph: a folded layer's output is the normalized value,
+  // so the traces of all engines show the same quantity under the layer's name.
+  const graph = foldBatchNorm(input.graph);
+  const { dataset } = input;
   const clock = input.clock ?? (() => performance.now() / 1000);
   const progress = input.progress ?? NO_PROGRESS;
   const specs = [...input.engines];
@@ -367,7 +369,7 @@ export function runComparison(input: CompareInput): CompareReport {
       name: graph.name,
       inputShape: [...inputInfo.shape],
       outputShape,
-      parameters: [...graph.initializers.values()].reduce((s, t) => s + t.data.length, 0),
+      parameters: [...input.graph.initializers.values()].reduce((s, t) => s + t.data.length, 0),
     },
     data: {
       source: dataset.source,

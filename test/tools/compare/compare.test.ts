@@ -14,7 +14,9 @@ import { createF64Engine } from '../../../src/inference/engines/f64/index.js';
 import { saveModel } from '../../../src/inference/model/modelFile.js';
 import { readNpy, writeNpy } from '../../../src/tools/data/npy.js';
 import { argmax } from '../../../src/tools/compare/stats.js';
-import { type Workspace, compare, tinyMlp, workspace } from './fixtures.js';
+import type { Dataset } from '../../../src/tools/compare/dataset.js';
+import { runComparison } from '../../../src/tools/compare/run.js';
+import { type Workspace, compare, tinyMlp, tinyMlpWithBatchNorm, workspace } from './fixtures.js';
 
 let ws: Workspace;
 beforeAll(() => {
@@ -222,6 +224,34 @@ describe('values beyond the calibrated ranges', () => {
       expect(e.clippedSamples).toBe(anySamples);
       expect(anySamples).toBeGreaterThan(10);
     }
+  });
+});
+
+describe('a graph with BatchNormalization', () => {
+  it('is compared layer by layer after folding, the f64 reference included', () => {
+    // The model loaders fold BatchNormalizations, but runComparison takes any graph: every engine must run the folded
+    // one, where fc1's output is the normalized value, or f64 traces fc1 before the normalization and the others after.
+    const x = readNpy(ws.mlpX).data as Float32Array;
+    const images = Float64Array.from(x.subarray(0, 30 * 16));
+    const calibration = Array.from({ length: 20 }, (_, i) => images.slice(i * 16, (i + 1) * 16));
+    const dataset: Dataset = {
+      source: 'npy', description: '30 samples', inputsPath: null, labelsPath: null, count: 30, sampleSize: 16,
+      images, labels: null, calibration, calibrationSource: 'first 20 samples', inputScale: 1,
+    };
+    const report = runComparison({
+      graph: tinyMlpWithBatchNorm(),
+      modelPath: 'tiny-mlp-bn',
+      dataset,
+      engines: allEngineSpecs().filter((e) => ['f64', 'soft-f32-exact', 'int16-maxabs-pertensor'].includes(e.name)),
+      traceSamples: 30,
+      fpulessVersion: 'test',
+    });
+    const soft = report.engines.find((e) => e.name === 'soft-f32-exact')!;
+    expect(soft.outputSqnrDb.fc1).toBeGreaterThan(120);
+    const int16 = report.engines.find((e) => e.name === 'int16-maxabs-pertensor')!;
+    expect(int16.outputSqnrDb.fc1).toBeGreaterThan(60);
+    // Calibrated on the first 20 of these samples: their values lie inside the ranges.
+    expect(int16.clippedFraction.fc1).toBeLessThan(0.05);
   });
 });
 

@@ -55,6 +55,27 @@ export function tinyMlp(): Graph {
   };
 }
 
+/**
+ * tinyMlp with a BatchNormalization after fc1 that scales and shifts its outputs a lot (scale 4, shift 1, mean 0.2),
+ * so a value traced before the normalization is far from the one after it.
+ */
+export function tinyMlpWithBatchNorm(): Graph {
+  const g = tinyMlp();
+  const bn = [
+    tensor('bn.s', [8], () => 4),
+    tensor('bn.b', [8], () => 1),
+    tensor('bn.m', [8], () => 0.2),
+    tensor('bn.v', [8], () => 1),
+  ];
+  const [fc1, relu1, fc2] = g.nodes;
+  return {
+    ...g,
+    name: 'tiny-mlp-bn',
+    initializers: new Map([...g.initializers, ...bn.map((t) => [t.name, t] as const)]),
+    nodes: [fc1!, node('bn', 'BatchNormalization', ['fc1', 'bn.s', 'bn.b', 'bn.m', 'bn.v'], { epsilon: 0 }), { ...relu1!, inputs: ['bn'] }, fc2!],
+  };
+}
+
 /** input [1, 1, 6, 6] → conv1 1→2 3×3 pad 1 → Relu → MaxPool 2 → Flatten → fc Gemm 18→3. */
 export function tinyCnn(): Graph {
   const r = noise(11);
