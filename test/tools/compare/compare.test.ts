@@ -16,6 +16,7 @@ import { readNpy, writeNpy } from '../../../src/tools/data/npy.js';
 import { argmax } from '../../../src/tools/compare/stats.js';
 import type { Dataset } from '../../../src/tools/compare/dataset.js';
 import { runComparison } from '../../../src/tools/compare/run.js';
+import { int as onnxInt, model as onnxModel, n as onnxNode, tensor as onnxTensor } from '../../inference/onnx/build.js';
 import { type Workspace, compare, tinyMlp, tinyMlpWithBatchNorm, workspace } from './fixtures.js';
 
 let ws: Workspace;
@@ -252,6 +253,28 @@ describe('a graph with BatchNormalization', () => {
     expect(int16.outputSqnrDb.fc1).toBeGreaterThan(60);
     // Calibrated on the first 20 of these samples: their values lie inside the ranges.
     expect(int16.clippedFraction.fc1).toBeLessThan(0.05);
+  });
+
+  it('through the CLI: an ONNX BatchNormalization after a Gemm, kept by the importer, is compared after folding', () => {
+    const w = Array.from({ length: 4 * 16 }, (_, i) => Math.fround(Math.sin(i) * 0.5));
+    const bytes = onnxModel({
+      input: ['x', [1, 16]],
+      nodes: [onnxNode('Gemm', ['x', 'W'], 'fc', { transB: onnxInt(1) }), onnxNode('BatchNormalization', ['fc', 'g', 'b', 'm', 'v'], 'y')],
+      inits: [
+        onnxTensor('W', [4, 16], w),
+        onnxTensor('g', [4], [4, 3, 2, 5]),
+        onnxTensor('b', [4], [1, -1, 2, 0]),
+        onnxTensor('m', [4], [0.25, -0.5, 0, 1]),
+        onnxTensor('v', [4], [1, 2, 0.5, 4]),
+      ],
+    });
+    const path = join(ws.dir, 'gemm-bn.onnx');
+    writeFileSync(path, bytes);
+    const r = compare({ model: path, inputs: ws.mlpX, calib: '20', engines: 'soft-f32-exact,int16-maxabs-pertensor', out: join(ws.dir, 'bn-onnx'), json: true, traceSamples: 20 }, ws.dir);
+    expect(r.stderr).toBe('');
+    const engines = parseReport(r.stdout).engines as Json[];
+    expect(((engines.find((e) => e.name === 'soft-f32-exact')!.outputSqnrDb) as Record<string, number>).fc).toBeGreaterThan(120);
+    expect(((engines.find((e) => e.name === 'int16-maxabs-pertensor')!.outputSqnrDb) as Record<string, number>).fc).toBeGreaterThan(60);
   });
 });
 
