@@ -1,6 +1,6 @@
 /**
- * The report as text for the terminal: a header, the engine table, the per-layer weight table and the per-layer SQNR
- * table (columns and their meaning in spec/compare.md §3).
+ * The report as text for the terminal: a header, the engine table, the per-layer weight table, the per-layer SQNR
+ * table and, when a quantized engine ran, the clipped table (columns and their meaning in spec/compare.md §5).
  */
 import { bytes, decibels, fixed, magnitude, percent, rate, textTable, times } from './format.js';
 import type { CompareReport, EngineReport } from './report.js';
